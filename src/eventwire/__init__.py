@@ -15,13 +15,21 @@ from eventwire.config import Config
 from eventwire.model import (
     Actor, Document, DocumentResult, ErrorRecord, Event, Evidence, Place, Quote,
 )
-from eventwire.pipeline import Pipeline, code_documents, code_text
 
 __all__ = [
     "Actor", "Config", "Document", "DocumentResult", "ErrorRecord", "Event", "Evidence",
     "Pipeline", "Place", "Quote", "code_documents", "code_text", "open_store",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    """Import the pipeline lazily so ``import eventwire`` (and ``eventwire --help``) stays fast."""
+    if name in ("Pipeline", "code_documents", "code_text"):
+        from eventwire import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
 def open_store(path: str = "eventwire.duckdb", *, read_only: bool = False):  # noqa: ANN201
