@@ -1,0 +1,1 @@
+"""Resolve where, when and who said it: places, dates, quotes (each a plain function over events)."""
