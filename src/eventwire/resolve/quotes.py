@@ -1,0 +1,516 @@
+"""Who said it: direct quotations, their speakers, and the events they talk about.
+
+Three steps, each a plain function:
+
+1. ``find_quotations(text)`` scans the stored text for quotation marks (curly and straight) and
+   returns spans without the marks. Hand-written: no maintained library finds multi-paragraph
+   quotes (a paragraph that opens a quote without closing it continues into the next paragraph
+   that opens with a quote mark), and it is a short scanner.
+2. Attribution uses spaCy's parse: the speech verb (say, add, tell, …, "according to") next to the
+   quote, its subject (PERSON/ORG entity or the description of an anonymous source) and the
+   subject's apposition ("Abu Shaimaa, a Nusra Front commander") for role and organisation.
+   Pronoun speakers ("he said") take the last named speaker or described source before them. A
+   quote without its own attribution right after a quote of the same or the previous paragraph
+   continues that speaker ("“A,” he said. “B.”" gives two quotes with one speaker).
+3. Quotes link to events in the same sentence, or within a window of sentences when the event's
+   actor is the speaker's organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Actor, Document, Event, Quote, stable_id
+
+#: Opening mark → the marks that may close it. Straight quotes toggle.
+_CLOSERS: dict[str, str] = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
+_QUOTE_MARKS = frozenset("“”\"«»„")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+SPEECH_LEMMAS = frozenset({
+    "say", "add", "tell", "state", "insist", "warn", "explain", "claim", "declare", "announce",
+    "note", "stress", "write", "tweet", "comment", "argue", "reply", "respond", "confirm",
+    "admit", "acknowledge", "assert", "maintain", "caution", "recall", "continue", "vow",
+    "pledge", "quip", "boast", "complain", "deny", "promise", "emphasise", "emphasize",
+})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Children that are not part of a speaker's name or description.
+_NOT_SPEAKER = frozenset({"appos", "acl", "relcl", "punct", "cc", "conj", "advcl"})
+_LOCATION_PREPS = frozenset({"in", "at", "near", "from", "based"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ORG_LABELS = frozenset({"ORG", "NORP"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: Unattributed quotes shorter than this are scare quotes ("so-called “moderate” rebels").
+MIN_UNATTRIBUTED_WORDS = 4
+#: Sentences either side of a quote in which an event by the speaker's organisation is linked.
+EVENT_WINDOW_SENTENCES = 2
+
+
+class ActorMatcher(Protocol):
+    """The actor dictionary's lookup, as far as quotes need it."""
+
+    def match(self, text: str) -> Actor | None: ...
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quoted span found in the text: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    text: str
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just past the closing mark
+    paragraph: int  # index of the paragraph where the quote ends
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something, as the text describes them."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    offset: int = 0  # where the attribution is, for pronoun resolution
+
+
+# --- 1. finding quotations -------------------------------------------------------------------
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Quoted spans in ``text``; unterminated quotes that do not continue are dropped."""
+    found: list[Quotation] = []
+    segments: list[tuple[int, int]] = []  # pieces of the open quote, one per paragraph
+    mark = opener = None  # offset and character of the quote's first opening mark
+    for number, para in enumerate(_PARAGRAPH.finditer(text)):
+        body = para.group()
+        if not body.strip():
+            continue
+        first = para.start() + len(body) - len(body.lstrip())
+        open_at = -1
+        if segments and text[first] in _CLOSERS:  # the quote runs on into this paragraph
+            open_at, opener = first + 1, text[first]
+        else:
+            segments, mark = [], None
+        for i in range(max(open_at, para.start()), para.end()):
+            char = text[i]
+            if char not in _QUOTE_MARKS:
+                continue
+            if open_at >= 0 and opener is not None and char in _CLOSERS[opener]:
+                segments.append((open_at, i))
+                found.append(_quotation(text, segments, mark if mark is not None else open_at - 1,
+                                        i + 1, number))
+                segments, mark, open_at = [], None, -1
+            elif char in _CLOSERS:  # an opening mark (a second one restarts an unclosed quote)
+                segments, mark, open_at, opener = [], i, i + 1, char
+        if open_at >= 0:
+            segments.append((open_at, para.end()))
+        else:
+            segments = []
+    return found
+
+
+def _quotation(
+    text: str, segments: list[tuple[int, int]], open_mark: int, close_mark: int, paragraph: int
+) -> Quotation:
+    trimmed = []
+    for start, end in segments:
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        trimmed.append((start, max(start, end)))
+    body = "\n".join(text[s:e] for s, e in trimmed)
+    return Quotation(trimmed[0][0], trimmed[-1][1], body, open_mark, close_mark, paragraph)
+
+
+# --- 2. attribution --------------------------------------------------------------------------
+
+
+def _is_break(token: Token) -> bool:
+    return "\n" in token.text or token.text in _QUOTE_MARKS
+
+
+def _window_after(doc: Doc, quote: Quotation) -> list[Token]:
+    tokens: list[Token] = []
+    for token in doc[_token_at(doc, quote.close_mark):]:
+        if _is_break(token):
+            break
+        tokens.append(token)
+        if token.text in {".", "!", "?"}:
+            break
+    return tokens
+
+
+def _window_before(doc: Doc, quote: Quotation) -> list[Token]:
+    tokens: list[Token] = []
+    index = _token_at(doc, quote.open_mark) - 1
+    while index >= 0:
+        token = doc[index]
+        if _is_break(token) or token.text in {".", "!", "?"}:
+            break
+        tokens.append(token)
+        index -= 1
+    return tokens[::-1]
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    """Index of the first token starting at or after a character offset."""
+    for token in doc:
+        if token.idx >= offset:
+            return token.i
+    return len(doc)
+
+
+def _speech_verb(tokens: Sequence[Token]) -> Token | None:
+    for token in tokens:
+        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            return token
+    return None
+
+
+def _speaker_head(verb: Token, window: Sequence[Token]) -> Token | None:
+    """The subject of a speech verb, or the name after an inverted one ("…,” said X)."""
+    inside = {t.i for t in window}
+    if verb.lower_ == "according":
+        for to in verb.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.i in inside:
+            return child
+    for token in window:  # parse without a subject: first name after the verb
+        if token.i > verb.i and token.ent_type_ and token.ent_type_ not in _NOT_NAMES:
+            return token
+    return None
+
+
+def _entity_of(token: Token) -> Span | None:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _trim_det(tokens: Sequence[Token]) -> list[Token]:
+    tokens = list(tokens)
+    while tokens and tokens[0].pos_ in {"DET", "PUNCT"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ == "PUNCT":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i: tokens[-1].i + 1].text
+
+
+def _subtree_without(token: Token, excluded: frozenset[str]) -> list[Token]:
+    """The token's subtree minus children attached with ``excluded`` labels (and theirs)."""
+    keep: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        keep.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in excluded)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens around ``anchor`` (drops pieces the parse scattered)."""
+    indices = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    return [t for t in tokens if start <= t.i <= end]
+
+
+def _describe(
+    tokens: list[Token], head: Token, actors: ActorMatcher | None
+) -> tuple[str | None, str | None]:
+    """Role and organisation from a description ("a Nusra Front commander", "head of X in Y")."""
+    tokens = [t for t in tokens if t.dep_ not in {"acl", "relcl"} or t.i == head.i]
+    for token in tokens:  # a trailing "in Idlib" says where, not who
+        if token.dep_ == "prep" and token.lower_ in _LOCATION_PREPS and token.i > head.i:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects and (objects[0].ent_type_ in _PLACE_LABELS or objects[0].pos_ == "PROPN"):
+                tokens = [t for t in tokens if t.i < token.i]
+                break
+    tokens = _trim_det(tokens)
+    if not tokens:
+        return None, None
+    organisation = _organisation(tokens, actors)
+    if organisation is None:
+        return _text(tokens) or None, None
+    org_indices = {t.i for t in organisation}
+    if all(i < head.i for i in org_indices):  # "a senior Nusra Front commander" → "senior commander"
+        role_tokens = [t for t in tokens if t.i not in org_indices]
+        role = " ".join(t.text for t in _trim_det(role_tokens)) or None
+    else:  # the organisation sits in a phrase: keep the phrase ("head of a … organisation")
+        role = _text(tokens)
+    return role, _text(_trim_det(organisation))
+
+
+def _organisation(tokens: list[Token], actors: ActorMatcher | None) -> list[Token] | None:
+    """The organisation named in a description: a known actor, else an ORG entity or a name."""
+    indices = {t.i for t in tokens}
+    doc = tokens[0].doc
+    entities = [e for e in doc.ents if e.start in indices and e.end - 1 in indices
+                and e.label_ not in _NOT_NAMES]
+    runs = _proper_noun_runs(tokens)
+    # an entity the tagger cut short ("Jaish" of "Jaish al-Fatah") grows to its proper-noun run
+    entities = [_grow(ent, runs) for ent in entities]
+    candidates = [list(e) for e in entities] + runs
+    if actors is not None:
+        for candidate in candidates:
+            if actors.match(_text(_trim_det(candidate))) is not None:
+                return candidate
+    for ent in entities:
+        if ent.label_ in _ORG_LABELS:
+            return list(ent)
+    non_places = [list(e) for e in entities if e.label_ not in _PLACE_LABELS]
+    if non_places:
+        return non_places[0]
+    return runs[0] if runs else None
+
+
+def _grow(entity: Span, runs: list[list[Token]]) -> Span:
+    for run in runs:
+        if run[0].i <= entity.start and entity.end <= run[-1].i + 1:
+            return Span(entity.doc, run[0].i, run[-1].i + 1, label=entity.label_)
+    return entity
+
+
+def _proper_noun_runs(tokens: list[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        if token.pos_ == "PROPN" or (current and token.text == "-"):
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [run[: len(run) - 1] if run[-1].text == "-" else run for run in runs]
+
+
+def _speaker(head: Token, actors: ActorMatcher | None, offset: int) -> Speaker:
+    """Name (entity or description), role and organisation of a subject token."""
+    entity = _entity_of(head)
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    if entity is not None and entity.label_ not in _NOT_NAMES:
+        name = _text(_trim_det(list(entity)))
+        described = [t for t in head.subtree if t.i < entity.start and t.dep_ != "det"]
+        described = _contiguous(described, described[-1]) if described else []
+        if described and described[-1].i == entity.start - 1:
+            # "Nusra Front commander Abu Shaimaa": the description precedes the name
+            role, org = _describe(described, described[-1], actors)
+            return Speaker(name, role, org, offset)
+    else:
+        words = _subtree_without(head, _NOT_SPEAKER)
+        name = _text(_contiguous(words, head)).strip(" ,") or head.text
+        role, org = None, None
+        if not appositions:
+            role, org = _describe(_contiguous(words, head), head, actors)
+            role = role if org else None  # an anonymous description is the speaker, not a role
+            return Speaker(name, role, org, offset)
+    if appositions:
+        appos = appositions[0]
+        role, org = _describe(_subtree_without(appos, frozenset({"punct"})), appos, actors)
+        return Speaker(name, role, org, offset)
+    return Speaker(name, None, None, offset)
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Speaker | None
+    pronoun: bool
+    region: tuple[int, int]  # character span of quote plus attribution
+
+
+def _attribute(doc: Doc, quote: Quotation, actors: ActorMatcher | None) -> _Attribution:
+    after = _window_after(doc, quote)
+    before = _window_before(doc, quote)
+    for window in (after, before):
+        verb = _speech_verb(window if window is after else window[::-1])
+        if verb is None:
+            continue
+        head = _speaker_head(verb, window)
+        region = _region(quote, after if window is after else before, window is after)
+        if head is None:
+            return _Attribution(None, False, region)
+        if _is_pronoun(head):
+            return _Attribution(Speaker(head.text, offset=verb.idx), True, region)
+        return _Attribution(_speaker(head, actors, verb.idx), False, region)
+    return _Attribution(None, False, (quote.open_mark, quote.close_mark))
+
+
+def _region(quote: Quotation, window: Sequence[Token], after: bool) -> tuple[int, int]:
+    if not window:
+        return quote.open_mark, quote.close_mark
+    if after:
+        return quote.open_mark, window[-1].idx + len(window[-1])
+    return window[0].idx, quote.close_mark
+
+
+def _inside(offset: int, quotations: Sequence[Quotation]) -> bool:
+    return any(q.open_mark <= offset < q.close_mark for q in quotations)
+
+
+def _speaker_mentions(
+    doc: Doc, quotations: Sequence[Quotation], actors: ActorMatcher | None
+) -> list[Speaker]:
+    """Every named or described speaker outside quotes ("One senior source said that …")."""
+    mentions: list[Speaker] = []
+    for token in doc:
+        if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if _inside(token.idx, quotations):
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects and not _is_pronoun(subjects[0]) and not _inside(subjects[0].idx, quotations):
+            mentions.append(_speaker(subjects[0], actors, token.idx))
+    return mentions
+
+
+def _is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def _continues(doc: Doc, previous: Quotation, quote: Quotation) -> bool:
+    """A quote continues the previous one when it follows it in the same paragraph, or opens
+    the next paragraph ("“A,” he said. “B.”" / a quote-only paragraph after a quote)."""
+    if quote.paragraph == previous.paragraph:
+        return True
+    if quote.paragraph - previous.paragraph != 1:
+        return False
+    line_start = doc.text.rfind("\n", 0, quote.open_mark) + 1
+    return not doc.text[line_start:quote.open_mark].strip()
+
+
+def attribute_quotations(
+    doc: Doc, quotations: Sequence[Quotation], actors: ActorMatcher | None = None
+) -> list[tuple[Quotation, Speaker | None, tuple[int, int]]]:
+    """Speaker and attribution region of each quotation (scare quotes dropped)."""
+    mentions = _speaker_mentions(doc, quotations, actors)
+    results: list[tuple[Quotation, Speaker | None, tuple[int, int]]] = []
+    previous: tuple[Quotation, Speaker | None] | None = None
+    for quote in quotations:
+        found = _attribute(doc, quote, actors)
+        speaker = found.speaker
+        if found.pronoun and speaker is not None:
+            earlier = [m for m in mentions if m.offset < speaker.offset]
+            speaker = earlier[-1] if earlier else None
+        elif speaker is None and previous is not None and _continues(doc, previous[0], quote):
+            speaker = previous[1]  # a split or run-on quote continues its speaker
+        if speaker is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        results.append((quote, speaker, found.region))
+        previous = (quote, speaker)
+    return results
+
+
+# --- 3. linking to events --------------------------------------------------------------------
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _sentence_index(doc: Doc, offset: int) -> int:
+    for number, sent in enumerate(doc.sents):
+        if sent.start_char <= offset < sent.end_char:
+            return number
+    return -1
+
+
+def _same_actor(event: Event, organisation: str | None, actor_id: str | None) -> bool:
+    if event.actor is None:
+        return False
+    if actor_id is not None and event.actor.id == actor_id:
+        return True
+    if organisation is None:
+        return False
+    names = {n.casefold() for n in (event.actor.name, event.actor.text) if n}
+    return organisation.casefold() in names
+
+
+def _linked_events(
+    doc: Doc,
+    events: Sequence[Event],
+    region: tuple[int, int],
+    organisation: str | None,
+    actor_id: str | None,
+) -> tuple[str, ...]:
+    linked: list[str] = []
+    first = _sentence_index(doc, region[0])
+    last = _sentence_index(doc, max(region[0], region[1] - 1))
+    for event in events:
+        span = (event.evidence.start, event.evidence.end)
+        if _overlaps(span, region):
+            linked.append(event.id)
+            continue
+        where = _sentence_index(doc, event.evidence.start)
+        near = first - EVENT_WINDOW_SENTENCES <= where <= last + EVENT_WINDOW_SENTENCES
+        if where >= 0 and near and _same_actor(event, organisation, actor_id):
+            linked.append(event.id)
+    return tuple(linked)
+
+
+def _actor_id(speaker: Speaker | None, actors: ActorMatcher | None) -> str | None:
+    if speaker is None or actors is None:
+        return None
+    for text in (speaker.organisation, speaker.name):
+        if text:
+            actor = actors.match(text)
+            if actor is not None and actor.id:
+                return actor.id
+    return None
+
+
+def extract_quotes(
+    doc: Doc, document: Document, events: Iterable[Event], actors: ActorMatcher | None = None
+) -> tuple[list[Event], list[Quote]]:
+    """Quotes of a document with speakers; events gain the ids of the quotes tied to them."""
+    events = list(events)
+    quotes: list[Quote] = []
+    extra: dict[str, list[str]] = {e.id: [] for e in events}
+    for quotation, speaker, region in attribute_quotations(
+        doc, find_quotations(document.text), actors
+    ):
+        actor_id = _actor_id(speaker, actors)
+        organisation = speaker.organisation if speaker else None
+        event_ids = _linked_events(doc, events, region, organisation, actor_id)
+        quote = Quote(
+            id=stable_id("q", document.id, quotation.start, quotation.end),
+            document_id=document.id,
+            speaker=speaker.name if speaker else None,
+            role=speaker.role if speaker else None,
+            text=quotation.text, start=quotation.start, end=quotation.end,
+            event_ids=event_ids, organisation=organisation, speaker_actor_id=actor_id,
+        )
+        quotes.append(quote)
+        for event_id in event_ids:
+            extra[event_id].append(quote.id)
+    updated = [
+        e.with_changes(quotes=tuple(dict.fromkeys((*e.quotes, *extra[e.id]))))
+        if extra[e.id] else e
+        for e in events
+    ]
+    return updated, quotes
