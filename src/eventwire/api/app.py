@@ -1,0 +1,156 @@
+"""The FastAPI application: JSON API under ``/api``, dashboard at ``/``, offline docs at ``/docs``.
+
+Every error, whatever raised it (our validation, FastAPI's, Starlette's routing, the store, a
+bug), leaves as one JSON shape: ``{"error": {"code": "E302", "message": "..."}}``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import eventwire
+from eventwire.api.coder import CodeLimits, LazyCoder, code_router
+from eventwire.api.routes import StoreProvider, router
+from eventwire.config import Config
+from eventwire.errors import ErrorCode, EventwireError
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: HTTP status for each error code the API can return; anything else is a 500.
+STATUS_BY_CODE: dict[ErrorCode, int] = {
+    ErrorCode.BAD_QUERY: 400,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ErrorCode.TIME_BUDGET_EXCEEDED: 504,
+    ErrorCode.DOCUMENT_TOO_LARGE: 413,
+    ErrorCode.EMPTY_DOCUMENT: 422,
+    ErrorCode.BINARY_CONTENT: 422,
+    ErrorCode.UNDECODABLE_TEXT: 422,
+    ErrorCode.MALFORMED_RECORD: 422,
+    ErrorCode.INVALID_DATE: 422,
+    ErrorCode.SENTENCE_TOO_LONG: 422,
+    ErrorCode.STORE_ERROR: 503,
+}
+
+#: Error code for HTTP errors raised by routing/static files rather than by eventwire.
+CODE_BY_STATUS: dict[int, ErrorCode] = {
+    404: ErrorCode.NOT_FOUND,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+}
+
+
+def error_response(status: int, code: str, message: str,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                        headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(_: Request, exc: EventwireError) -> JSONResponse:
+        status = getattr(exc, "http_status", None) or STATUS_BY_CODE.get(exc.code, 500)
+        if status >= 500:
+            log.warning("API error %s: %s", exc.code.value, exc.message)
+        return error_response(status, exc.code.value, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path"))
+            problems.append(f"{where}: {err.get('msg', 'invalid')}")
+        return error_response(400, ErrorCode.BAD_QUERY.value,
+                              "bad parameter: " + "; ".join(problems))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = CODE_BY_STATUS.get(exc.status_code, ErrorCode.BAD_QUERY)
+        if exc.status_code == 404:
+            message = f"nothing at {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"method {request.method} is not allowed on {request.url.path}"
+        else:
+            message = str(exc.detail)
+        return error_response(exc.status_code, code.value, message,
+                              headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(500, ErrorCode.STORE_ERROR.value,
+                              f"internal error ({type(exc).__name__}); see the server log")
+
+
+def _install_pages(app: FastAPI) -> None:
+    vendor = "/static/vendor/swagger-ui"
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # FastAPI's default page pulls Swagger UI from a CDN; ours is vendored (offline).
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="eventwire API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+            swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None, "tryItOutEnabled": True})
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+
+def create_app(
+    db_path: str,
+    *,
+    read_only: bool = True,
+    config: Config | None = None,
+    coder: Callable[[str, str | None], list[Any]] | None = None,
+    code_limits: CodeLimits | None = None,
+) -> FastAPI:
+    """Build the app over the store at ``db_path``.
+
+    ``coder`` replaces the pipeline behind ``POST /api/code`` (tests pass a fake); by default
+    the pipeline is loaded on the first request, once per app. ``code_limits`` defaults to a
+    100 kB body and the config's per-document time budget.
+    """
+    config = config or Config()
+    limits = code_limits or CodeLimits(timeout_s=config.document_time_budget_s)
+
+    def open_one() -> Any:
+        return eventwire.open_store(db_path, read_only=read_only)
+
+    stores = StoreProvider(open_one)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="eventwire", version=eventwire.__version__, lifespan=lifespan,
+        description="PLOVER-coded political events: who did what to whom, where, when.",
+        docs_url=None, redoc_url=None)
+    app.state.stores = stores
+    app.state.db_path = db_path
+    app.state.read_only = read_only
+    stores.get()  # open once now so a missing or locked store fails at start, not per request
+    _install_error_handlers(app)
+    app.include_router(router)
+    app.include_router(code_router(coder or LazyCoder(config), limits))
+    _install_pages(app)
+    return app

@@ -1,0 +1,48 @@
+/* Map view: bundled Natural Earth country outlines (no tile server), clustered event markers. */
+"use strict";
+window.EWMap = (function () {
+  let map = null;
+  let clusters = null;
+  let countriesLayer = null;
+
+  async function init(onSelect) {
+    map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 })
+      .setView([25, 20], 2);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Country outlines: Natural Earth");
+    const topo = await (await fetch("/static/vendor/world-atlas/countries-110m.json")).json();
+    const countries = topojson.feature(topo, topo.objects.countries);
+    countriesLayer = L.geoJSON(countries, {
+      style: { color: "#9aa5b1", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+      onEachFeature: (feature, layer) => {
+        layer.bindTooltip(feature.properties.name, { sticky: true, direction: "top" });
+      },
+    }).addTo(map);
+    clusters = L.markerClusterGroup({
+      maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true,
+    });
+    clusters.on("click", (e) => onSelect(e.layer.options.eventId));
+    map.addLayer(clusters);
+  }
+
+  function show(events) {
+    if (!clusters) return;
+    clusters.clearLayers();
+    const markers = [];
+    events.forEach((ev) => {
+      const loc = ev.location;
+      if (!loc || loc.lat == null || loc.lon == null) return;
+      const marker = L.circleMarker([loc.lat, loc.lon], {
+        radius: 6, color: "#222", weight: 0.8, fillColor: EW.color(ev.event_type),
+        fillOpacity: 0.9, eventId: ev.id,
+      });
+      marker.bindTooltip(EW.esc(ev.event_type + ": " + (EW.actorLabel(ev.actor) || "?") +
+        " → " + (EW.actorLabel(ev.recipient) || "?") + " (" + EW.placeLabel(loc) + ")"));
+      markers.push(marker);
+    });
+    clusters.addLayers(markers);
+    return markers.length;
+  }
+
+  return { init, show };
+})();
