@@ -1,0 +1,322 @@
+"""The DuckDB event store: idempotent batched writes, dedup step and derived tables.
+
+Writes are per batch, one transaction each, so a process killed mid-ingest (kill -9) leaves
+only whole documents behind; a rerun skips documents whose content hash is already stored and
+ends with the same store as an uninterrupted run. Reads live in :mod:`eventwire.store.reads`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.dedup import DedupParams, cluster_events, merge_cluster
+from eventwire.errors import ErrorCode, StoreError
+from eventwire.model import DocumentResult, ErrorRecord
+from eventwire.store.reads import StoreReads
+from eventwire.store.rows import (
+    documents_table,
+    errors_table,
+    event_from_json,
+    events_table,
+    quotes_table,
+)
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
+
+DEFAULT_PATH = "eventwire.duckdb"
+DEFAULT_DEDUP = DedupParams()
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What one ``Store.write`` call changed (re-ingesting the same input changes nothing)."""
+
+    documents_added: int = 0
+    documents_replaced: int = 0
+    documents_unchanged: int = 0
+    events_added: int = 0
+    quotes_added: int = 0
+    errors_added: int = 0
+    merged_events: int = 0  # canonical events that merge ≥ 2 reports, after dedup
+
+    def __add__(self, other: WriteSummary) -> WriteSummary:
+        return WriteSummary(**{f.name: getattr(self, f.name) + getattr(other, f.name)
+                               for f in fields(self)})
+
+    def to_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _result_key(result: DocumentResult) -> str | None:
+    if result.document is not None:
+        return result.document.id
+    return result.errors[0].document_id if result.errors else None
+
+
+def _error_signature(errors: Iterable[ErrorRecord]) -> set[tuple[Any, ...]]:
+    return {(e.document_id, str(getattr(e.code, "value", e.code)), e.message, e.source)
+            for e in errors}
+
+
+class Store(StoreReads):
+    """An open eventwire store. Use ``open_store(path)``; close it (or use ``with``)."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:  # noqa: PYI034 (Self needs Python 3.11)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write_conn(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only")
+        return self._conn
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, results: Iterable[DocumentResult], *, batch_size: int = 500,
+              dedup: bool = True, dedup_params: DedupParams = DEFAULT_DEDUP) -> WriteSummary:
+        """Store results batch by batch (one transaction each), then refresh derived tables.
+
+        Documents are keyed by id and content hash: an unchanged document is skipped, a
+        changed one replaces its own events, quotes and errors. With ``dedup`` the canonical
+        (merged) events of every touched event type are recomputed at the end.
+        """
+        if batch_size < 1:
+            raise StoreError("batch_size must be >= 1")
+        self._write_conn()
+        summary = WriteSummary()
+        for batch in iter_batches(results, batch_size):
+            summary += self._write_batch(batch)
+        self.refresh_derived()
+        if dedup:
+            merged = self.dedup(params=dedup_params)
+            summary += WriteSummary(merged_events=merged)
+        return summary
+
+    def _write_batch(self, batch: list[DocumentResult]) -> WriteSummary:
+        latest: dict[str, DocumentResult] = {}
+        for result in batch:
+            key = _result_key(result)
+            if key is not None:
+                latest[key] = result  # the last version of a document in a batch wins
+        conn = self._conn
+        ids = pa.table({"id": pa.array(list(latest), pa.string())})
+        conn.register("_batch_ids", ids)
+        try:
+            stored = dict(conn.execute(
+                "SELECT d.id, d.content_hash FROM documents d JOIN _batch_ids b ON d.id = b.id"
+            ).fetchall())
+            old_errors: dict[str, set[tuple[Any, ...]]] = {}
+            for row in conn.execute("SELECT e.document_id, e.code, e.message, e.source FROM "
+                                    "errors e JOIN _batch_ids b ON e.document_id = b.id"
+                                    ).fetchall():
+                old_errors.setdefault(row[0], set()).add(tuple(row))
+        finally:
+            conn.unregister("_batch_ids")
+        added = replaced = unchanged = 0
+        replace_ids: list[str] = []  # documents whose old rows must go
+        error_ids: list[str] = []  # ids whose stored errors are replaced
+        docs, events, quotes, errors = [], [], [], []
+        for key, result in latest.items():
+            doc = result.document
+            if doc is None:
+                if old_errors.get(key, set()) == _error_signature(result.errors):
+                    unchanged += 1
+                    continue
+                error_ids.append(key)
+                errors.extend(result.errors)
+                continue
+            if stored.get(key) == doc.content_hash:
+                unchanged += 1
+                continue
+            if key in stored:
+                replaced += 1
+                replace_ids.append(key)
+            else:
+                added += 1
+            error_ids.append(key)
+            docs.append(doc)
+            events.extend(result.events)
+            quotes.extend(result.quotes)
+            errors.extend(result.errors)
+        if docs or errors:
+            self._commit_batch(replace_ids, error_ids, docs, events, quotes, errors)
+        return WriteSummary(documents_added=added, documents_replaced=replaced,
+                            documents_unchanged=unchanged, events_added=len(events),
+                            quotes_added=len(quotes), errors_added=len(errors))
+
+    def _commit_batch(self, replace_ids: list[str], error_ids: list[str], docs: list[Any],
+                      events: list[Any], quotes: list[Any], errors: list[Any]) -> None:
+        conn = self._conn
+        tables = {
+            "_del_docs": pa.table({"id": pa.array(replace_ids, pa.string())}),
+            "_del_errors": pa.table({"id": pa.array(error_ids, pa.string())}),
+            "_new_docs": documents_table(docs),
+            "_new_events": events_table(events),
+            "_new_quotes": quotes_table(quotes),
+            "_new_errors": errors_table(errors),
+        }
+        for name, table in tables.items():
+            conn.register(name, table)
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            if replace_ids:
+                conn.execute("INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events "
+                             "WHERE kind = 'story' AND document_id IN (SELECT id FROM _del_docs)")
+                for table, column in (("events", "document_id"), ("quotes", "document_id"),
+                                      ("documents", "id")):
+                    extra = " AND kind = 'story'" if table == "events" else ""
+                    conn.execute(f"DELETE FROM {table} WHERE {column} IN "
+                                 f"(SELECT id FROM _del_docs){extra}")
+            if error_ids:
+                conn.execute("DELETE FROM errors WHERE document_id IN (SELECT id FROM _del_errors)")
+            conn.execute("INSERT INTO documents BY NAME SELECT * FROM _new_docs")
+            conn.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
+            conn.execute("INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
+            conn.execute("INSERT INTO errors BY NAME SELECT * FROM _new_errors")
+            conn.execute("INSERT INTO dedup_pending SELECT DISTINCT event_type FROM _new_events")
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
+        finally:
+            for name in tables:
+                conn.unregister(name)
+
+    def refresh_derived(self) -> None:
+        """Rebuild the actors and places tables from the per-story events (cheap GROUP BYs)."""
+        conn = self._write_conn()
+        roles = " UNION ALL ".join(
+            f"SELECT {r}_id AS id, {r}_name AS name, {r}_text AS text, {r}_country AS country, "
+            f"{r}_sector AS sector, {r}_affiliations AS affiliations, date_day, "
+            f"{int(r == 'actor')} AS as_actor, {int(r == 'recipient')} AS as_recipient "
+            f"FROM events WHERE kind = 'story' AND {r}_text IS NOT NULL"
+            for r in ("actor", "recipient"))
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            conn.execute("DELETE FROM actors")
+            conn.execute(f"""INSERT INTO actors
+                SELECT coalesce(id, 'name:' || lower(name), 'text:' || lower(text)) AS key,
+                       min(id), min(name), min(country), min(sector), max(affiliations),
+                       list_sort(list(DISTINCT text)), sum(as_actor), sum(as_recipient),
+                       min(date_day), max(date_day)
+                FROM ({roles}) GROUP BY 1""")
+            conn.execute("DELETE FROM places")
+            conn.execute("""INSERT INTO places
+                SELECT coalesce(CAST(geonameid AS VARCHAR), lower(coalesce(location_name,
+                         location_text)) || '|' || coalesce(location_country, '')) AS key,
+                       min(coalesce(location_name, location_text)), min(location_country),
+                       min(location_admin1), min(lat), min(lon), min(geonameid),
+                       min(location_precision), count(*)
+                FROM events WHERE kind = 'story' AND location_text IS NOT NULL GROUP BY 1""")
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"refreshing actors/places in {self.path} failed: {exc}") from exc
+
+    def dedup(self, *, params: DedupParams = DEFAULT_DEDUP, full: bool = False) -> int:
+        """Recompute canonical events for pending event types (all types with ``full``).
+
+        Per type, in one transaction: drop that type's merged events, reset every report to be
+        its own canonical event, then store the merged events of clusters with ≥ 2 reports.
+        Returns the number of merged events now in the store for the processed types.
+        """
+        conn = self._write_conn()
+        sql = ("SELECT DISTINCT event_type FROM events" if full
+               else "SELECT DISTINCT event_type FROM dedup_pending")
+        types = sorted(row[0] for row in conn.execute(sql).fetchall() if row[0])
+        total = 0
+        for event_type in types:
+            rows = conn.execute(
+                "SELECT record FROM events WHERE kind = 'story' AND event_type = ? "
+                "AND date_day IS NOT NULL ORDER BY id", [event_type]).fetchall()
+            clusters = cluster_events((event_from_json(r[0]) for r in rows), params)
+            merged, members = [], {"event_id": [], "canonical_id": []}
+            for cluster in clusters:
+                if len(cluster) < 2:
+                    continue
+                canonical = merge_cluster(cluster)
+                merged.append(canonical)
+                for member in cluster:
+                    members["event_id"].append(member.id)
+                    members["canonical_id"].append(canonical.id)
+            total += len(merged)
+            self._commit_dedup(event_type, merged, members)
+        return total
+
+    def _commit_dedup(self, event_type: str, merged: list[Any],
+                      members: dict[str, list[str]]) -> None:
+        conn = self._conn
+        conn.register("_merged", events_table(merged, kind="merged"))
+        conn.register("_members", pa.table(members, schema=pa.schema(
+            [("event_id", pa.string()), ("canonical_id", pa.string())])))
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            conn.execute("DELETE FROM events WHERE kind = 'merged' AND event_type = ?",
+                         [event_type])
+            conn.execute("UPDATE events SET canonical_id = id WHERE kind = 'story' "
+                         "AND event_type = ? AND canonical_id <> id", [event_type])
+            conn.execute("INSERT INTO events BY NAME SELECT * FROM _merged")
+            conn.execute("UPDATE events SET canonical_id = m.canonical_id FROM _members m "
+                         "WHERE events.id = m.event_id AND events.kind = 'story'")
+            conn.execute("DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"dedup of {event_type} in {self.path} failed: {exc}") from exc
+        finally:
+            conn.unregister("_merged")
+            conn.unregister("_members")
+
+    def import_parquet(self, directory: str | Path, *, batch_size: int = 500) -> WriteSummary:
+        """Load a directory written by ``export(..., "parquet")`` through the normal write path."""
+        from eventwire.store.parquet import read_results
+
+        return self.write(read_results(Path(directory)), batch_size=batch_size)
+
+
+def open_store(path: str | Path = DEFAULT_PATH, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the DuckDB store at ``path``."""
+    path = str(path)
+    if read_only and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}; run `eventwire ingest` first")
+    try:
+        conn = duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    try:
+        if read_only:
+            version = current_version(conn)
+            if version != SCHEMA_VERSION:
+                raise StoreError(f"store {path} has schema version {version}, expected "
+                                 f"{SCHEMA_VERSION}; open it once writable to migrate",
+                                 code=ErrorCode.SCHEMA_MISMATCH)
+        else:
+            migrate(conn)
+    except (duckdb.Error, StoreError) as exc:
+        conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot prepare store {path}: {exc}") from exc
+    return Store(conn, path, read_only)
+
+
+def iter_batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

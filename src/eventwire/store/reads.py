@@ -1,0 +1,256 @@
+"""Read side of the store: filtered, paged queries returning Arrow tables (or dicts for one item).
+
+Each call opens its own DuckDB cursor so one ``Store`` can serve several threads (FastAPI runs
+sync endpoints in a thread pool); DuckDB cursors are independent connections to one database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import QueryError
+from eventwire.model import Event
+from eventwire.store.queries import Where, event_where, parse_country, parse_page
+
+#: Columns returned by ``Store.events``: flat fields for tables and maps, plus the full record.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "event_type", "mode", "date", "date_precision", "actor_name", "actor_id",
+    "actor_text", "actor_country", "recipient_name", "recipient_id", "recipient_text",
+    "recipient_country", "location_name", "location_country", "location_admin1", "lat", "lon",
+    "sentence", "confidence", "n_sources", "sources", "document_id", "cameo",
+    "acled_event_type", "acled_sub_event_type", "modality", "kind", "canonical_id", "record",
+)
+_EVENT_ORDER = "ORDER BY date_day DESC NULLS LAST, id"
+
+
+def _arrow(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> pa.Table:
+    """Arrow table straight from a relation (no row copy), across DuckDB 1.x and 2.x names."""
+    relation = cur.sql(sql, params=list(params))
+    fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
+    return fetch()
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+class StoreReads:
+    """Query methods mixed into ``Store`` (which provides ``_conn``)."""
+
+    _conn: duckdb.DuckDBPyConnection
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self._conn.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    # -- events ----------------------------------------------------------------------------
+    def events(self, type: str | Sequence[str] | None = None, actor: str | None = None,
+               recipient: str | None = None, country: str | None = None,
+               since: str | date | None = None, until: str | date | None = None,
+               near: str | Sequence[float] | None = None, q: str | None = None,
+               limit: int = 100, offset: int = 0, canonical: bool = True) -> pa.Table:
+        """One page of events, newest first. ``canonical=False`` gives the per-story reports."""
+        where = event_where(type=type, actor=actor, recipient=recipient, country=country,
+                            since=since, until=until, near=near, q=q, canonical=canonical)
+        limit, offset = parse_page(limit, offset)
+        sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {where.sql()} "
+               f"{_EVENT_ORDER} LIMIT ? OFFSET ?")
+        with self._cursor() as cur:
+            return _arrow(cur, sql, [*where.params, limit, offset])
+
+    def count_events(self, type: str | Sequence[str] | None = None, actor: str | None = None,
+                     recipient: str | None = None, country: str | None = None,
+                     since: str | date | None = None, until: str | date | None = None,
+                     near: str | Sequence[float] | None = None, q: str | None = None,
+                     canonical: bool = True) -> int:
+        where = event_where(type=type, actor=actor, recipient=recipient, country=country,
+                            since=since, until=until, near=near, q=q, canonical=canonical)
+        with self._cursor() as cur:
+            row = cur.execute(f"SELECT count(*) FROM events WHERE {where.sql()}",
+                              where.params).fetchone()
+        return int(row[0]) if row else 0
+
+    def iter_events(self, *, canonical: bool = True, chunk: int = 5_000,
+                    **filters: Any) -> Iterator[Event]:
+        """Every matching event as a record (oldest first), streamed for exports."""
+        where = event_where(canonical=canonical, **filters)
+        with self._cursor() as cur:
+            cur.execute(f"SELECT record FROM events WHERE {where.sql()} "
+                        "ORDER BY date_day NULLS LAST, id", where.params)
+            while rows := cur.fetchmany(chunk):
+                for (record,) in rows:
+                    yield Event.from_dict(json.loads(record))
+
+    def event(self, id: str) -> dict[str, Any] | None:
+        """One event with its member reports, every evidence span, documents and quotes."""
+        with self._cursor() as cur:
+            row = cur.execute("SELECT record, kind, canonical_id FROM events WHERE id = ? "
+                              "LIMIT 1", [str(id)]).fetchone()
+            if row is None:
+                return None
+            record, kind, canonical_id = json.loads(row[0]), row[1], row[2]
+            members = _rows(cur.execute(
+                "SELECT id, document_id, record FROM events WHERE kind = 'story' "
+                "AND canonical_id = ? ORDER BY id", [canonical_id]))
+            doc_ids = sorted({m["document_id"] for m in members} | set(record["sources"]))
+            documents = _rows(cur.execute(
+                "SELECT id, title, url, outlet, published, source FROM documents "
+                "WHERE list_contains(?, id) ORDER BY id", [doc_ids]))
+            member_ids = [m["id"] for m in members]
+            quote_ids = sorted({q for m in members for q in json.loads(m["record"])["quotes"]}
+                               | set(record["quotes"]))
+            quotes = [json.loads(q["record"]) for q in _rows(cur.execute(
+                "SELECT record FROM quotes WHERE list_contains(?, id) "
+                "OR len(list_intersect(event_ids, ?)) > 0 ORDER BY document_id, start",
+                [quote_ids, member_ids + [record["id"]]]))]
+        for doc in documents:
+            if isinstance(doc.get("published"), date):
+                doc["published"] = doc["published"].isoformat()
+        return {
+            **record, "kind": kind, "canonical_id": canonical_id, "members": member_ids,
+            "evidence_list": [json.loads(m["record"])["evidence"] for m in members],
+            "documents": documents, "quote_records": quotes,
+        }
+
+    # -- actors, quotes, documents, errors --------------------------------------------------
+    def actors(self, q: str | None = None, country: str | None = None,
+               sector: str | None = None, limit: int = 100, offset: int = 0) -> pa.Table:
+        """Distinct actors seen, most active first; ``q`` matches id, name or any text."""
+        limit, offset = parse_page(limit, offset)
+        where = Where()
+        if q:
+            where.add("(contains(lower(coalesce(id, '')), lower(?)) OR contains(lower("
+                      "coalesce(name, '')), lower(?)) OR list_contains(list_transform(texts, "
+                      "t -> lower(t)), lower(?)))", q, q, q)
+        iso3 = parse_country(country)
+        if iso3:
+            where.add("country = ?", iso3)
+        if sector:
+            where.add("lower(sector) = lower(?)", sector)
+        sql = (f"SELECT key, id, name, country, sector, affiliations, texts, n_as_actor, "
+               f"n_as_recipient, n_as_actor + n_as_recipient AS n_events, first_date, "
+               f"last_date FROM actors WHERE {where.sql()} "
+               f"ORDER BY n_events DESC, key LIMIT ? OFFSET ?")
+        with self._cursor() as cur:
+            return _arrow(cur, sql, [*where.params, limit, offset])
+
+    def actor(self, id: str, limit: int = 100) -> dict[str, Any] | None:
+        """An actor (by key, id or canonical name) with its events as actor and as recipient."""
+        limit, _ = parse_page(limit, 0)
+        with self._cursor() as cur:
+            rows = _rows(cur.execute(
+                "SELECT * FROM actors WHERE lower(key) = lower(?) OR lower(id) = lower(?) "
+                "OR lower(name) = lower(?) ORDER BY n_as_actor + n_as_recipient DESC, key "
+                "LIMIT 1", [id, id, id]))
+        if not rows:
+            return None
+        info = rows[0]
+        match = info["id"] or info["name"] or info["texts"][0]
+        info["affiliations"] = json.loads(info["affiliations"]) if info["affiliations"] else []
+        for key in ("first_date", "last_date"):
+            if isinstance(info[key], date):
+                info[key] = info[key].isoformat()
+        info["events_as_actor"] = [json.loads(r) for r in self.events(
+            actor=match, limit=limit).column("record").to_pylist()]
+        info["events_as_recipient"] = [json.loads(r) for r in self.events(
+            recipient=match, limit=limit).column("record").to_pylist()]
+        return info
+
+    def quotes(self, speaker: str | None = None, document_id: str | None = None,
+               event_id: str | None = None, q: str | None = None, limit: int = 100,
+               offset: int = 0) -> pa.Table:
+        limit, offset = parse_page(limit, offset)
+        where = Where()
+        if speaker:
+            where.add("(contains(lower(coalesce(speaker, '')), lower(?)) OR "
+                      "lower(coalesce(speaker_actor_id, '')) = lower(?))", speaker, speaker)
+        if document_id:
+            where.add("document_id = ?", document_id)
+        if event_id:
+            where.add("list_contains(event_ids, ?)", event_id)
+        if q:
+            where.add("contains(lower(text), lower(?))", q)
+        sql = (f"SELECT id, document_id, speaker, role, organisation, speaker_actor_id, text, "
+               f"start, \"end\", event_ids FROM quotes WHERE {where.sql()} "
+               f"ORDER BY document_id, start, id LIMIT ? OFFSET ?")
+        with self._cursor() as cur:
+            return _arrow(cur, sql, [*where.params, limit, offset])
+
+    def documents(self, limit: int = 100, offset: int = 0) -> pa.Table:
+        limit, offset = parse_page(limit, offset)
+        with self._cursor() as cur:
+            return _arrow(cur, "SELECT id, content_hash, title, url, published, outlet, source, "
+                          "ingested_at FROM documents ORDER BY id LIMIT ? OFFSET ?",
+                          [limit, offset])
+
+    def document(self, id: str) -> dict[str, Any] | None:
+        with self._cursor() as cur:
+            rows = _rows(cur.execute("SELECT * FROM documents WHERE id = ?", [str(id)]))
+        return rows[0] if rows else None
+
+    def document_meta(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Title, url and outlet of several documents at once (exports, source lists)."""
+        with self._cursor() as cur:
+            rows = _rows(cur.execute("SELECT id, title, url, outlet FROM documents "
+                                     "WHERE list_contains(?, id)", [list(ids)]))
+        return {r.pop("id"): r for r in rows}
+
+    def errors(self, code: str | None = None, limit: int = 100, offset: int = 0) -> pa.Table:
+        limit, offset = parse_page(limit, offset)
+        where = Where()
+        if code:
+            where.add("code = ?", code)
+        with self._cursor() as cur:
+            return _arrow(cur, f"SELECT document_id, code, message, source, recorded_at "
+                          f"FROM errors WHERE {where.sql()} ORDER BY document_id, code "
+                          f"LIMIT ? OFFSET ?", [*where.params, limit, offset])
+
+    # -- overview --------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Totals plus canonical-event counts by type, country, month and day."""
+        with self._cursor() as cur:
+            def scalar(sql: str) -> int:
+                row = cur.execute(sql).fetchone()
+                return int(row[0]) if row else 0
+
+            def grouped(expr: str) -> dict[str, int]:
+                return {str(k): int(n) for k, n in cur.execute(
+                    f"SELECT {expr} AS k, count(*) FROM events WHERE canonical_id = id "
+                    f"AND {expr} IS NOT NULL GROUP BY k ORDER BY k").fetchall()}
+
+            return {
+                "documents": scalar("SELECT count(*) FROM documents"),
+                "events": scalar("SELECT count(*) FROM events WHERE kind = 'story'"),
+                "canonical_events": scalar("SELECT count(*) FROM events WHERE canonical_id = id"),
+                "merged_events": scalar("SELECT count(*) FROM events WHERE kind = 'merged'"),
+                "quotes": scalar("SELECT count(*) FROM quotes"),
+                "errors": scalar("SELECT count(*) FROM errors"),
+                "actors": scalar("SELECT count(*) FROM actors"),
+                "places": scalar("SELECT count(*) FROM places"),
+                "by_type": grouped("event_type"),
+                "by_country": grouped("location_country"),
+                "by_month": grouped("strftime(date_day, '%Y-%m')"),
+                "by_day": grouped("strftime(date_day, '%Y-%m-%d')"),
+            }
+
+    def table(self, name: str) -> pa.RecordBatchReader:
+        """Stream a whole table (for Parquet export); only the store's own tables are allowed."""
+        allowed = ("documents", "events", "quotes", "errors", "actors", "places",
+                   "event_sources", "schema_version")
+        if name not in allowed:
+            raise QueryError(f"unknown table {name!r}; one of {', '.join(allowed)}")
+        relation = self._conn.cursor().sql(f"SELECT * FROM {name}")
+        reader = getattr(relation, "to_arrow_reader", None) or relation.record_batch
+        return reader()

@@ -1,0 +1,101 @@
+"""Versioned DuckDB schema: an ordered list of migration steps, applied once each.
+
+A fresh store runs every step; an older store runs only the steps it has not seen. Each step
+runs in one transaction together with the bump of ``schema_version`` so a crash mid-migration
+leaves the old version intact.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from eventwire.errors import ErrorCode, StoreError
+
+_ACTOR_COLS = """
+    {r}_text VARCHAR, {r}_name VARCHAR, {r}_id VARCHAR, {r}_country VARCHAR,
+    {r}_sector VARCHAR, {r}_affiliations VARCHAR"""
+
+# Version 1: the first release. Events flattened for fast filters, plus the full JSON record
+# (``record``) so reading an event back is lossless whatever columns the filters need.
+_V1 = [
+    """CREATE TABLE documents (
+        id VARCHAR, content_hash VARCHAR, title VARCHAR, url VARCHAR, published DATE,
+        outlet VARCHAR, source VARCHAR, text VARCHAR, ingested_at TIMESTAMPTZ)""",
+    f"""CREATE TABLE events (
+        id VARCHAR, document_id VARCHAR, event_type VARCHAR, mode VARCHAR,
+        context VARCHAR[], cameo VARCHAR, acled_event_type VARCHAR,
+        acled_sub_event_type VARCHAR, {_ACTOR_COLS.format(r="actor")},
+        {_ACTOR_COLS.format(r="recipient")},
+        location_text VARCHAR, location_name VARCHAR, location_country VARCHAR,
+        location_admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
+        location_precision VARCHAR, date VARCHAR, date_day DATE, date_precision VARCHAR,
+        date_text VARCHAR, sentence VARCHAR, evidence_start BIGINT, evidence_end BIGINT,
+        sources VARCHAR[], n_sources INTEGER, confidence DOUBLE, modality VARCHAR,
+        trigger_text VARCHAR, rule VARCHAR, record VARCHAR)""",
+    """CREATE TABLE quotes (
+        id VARCHAR, document_id VARCHAR, speaker VARCHAR, role VARCHAR, text VARCHAR,
+        start BIGINT, "end" BIGINT, event_ids VARCHAR[], organisation VARCHAR,
+        speaker_actor_id VARCHAR, record VARCHAR)""",
+    """CREATE TABLE errors (
+        document_id VARCHAR, code VARCHAR, message VARCHAR, source VARCHAR,
+        recorded_at TIMESTAMPTZ)""",
+    """CREATE TABLE actors (
+        key VARCHAR, id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR,
+        affiliations VARCHAR, texts VARCHAR[], n_as_actor BIGINT, n_as_recipient BIGINT,
+        first_date DATE, last_date DATE)""",
+]
+
+# Version 2: cross-story dedup. Per-story events stay (kind='story'); merged canonical events
+# are added (kind='merged'); every story event points at its canonical event. Places become a
+# derived table, and pending dedup work is tracked so a crash between ingest and dedup heals.
+_V2 = [
+    "ALTER TABLE events ADD COLUMN kind VARCHAR DEFAULT 'story'",
+    "ALTER TABLE events ADD COLUMN canonical_id VARCHAR",
+    "UPDATE events SET kind = 'story', canonical_id = id",
+    """CREATE VIEW event_sources AS
+        SELECT canonical_id, id AS event_id, document_id FROM events WHERE kind = 'story'""",
+    """CREATE TABLE places (
+        key VARCHAR, name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+        geonameid BIGINT, precision VARCHAR, n_events BIGINT)""",
+    "CREATE TABLE dedup_pending (event_type VARCHAR)",
+    "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events",
+]
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """Schema version of an open store; 0 for an empty database."""
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to ``target`` (default: latest); returns the version reached."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at "
+                 "TIMESTAMPTZ DEFAULT current_timestamp)")
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"store schema version {version} is newer than this eventwire "
+            f"({SCHEMA_VERSION}); upgrade eventwire to open it",
+            code=ErrorCode.SCHEMA_MISMATCH)
+    for step in range(version, min(target, SCHEMA_VERSION)):
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", [step + 1])
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migrating the store to version {step + 1} failed: {exc}",
+                             code=ErrorCode.SCHEMA_MISMATCH) from exc
+        version = step + 1
+    return version
