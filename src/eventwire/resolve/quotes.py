@@ -19,6 +19,7 @@ Three steps, each a plain function:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -37,6 +38,7 @@ SPEECH_LEMMAS = frozenset({
     "note", "stress", "write", "tweet", "comment", "argue", "reply", "respond", "confirm",
     "admit", "acknowledge", "assert", "maintain", "caution", "recall", "continue", "vow",
     "pledge", "quip", "boast", "complain", "deny", "promise", "emphasise", "emphasize",
+    "speak", "talk",
 })
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -137,8 +139,13 @@ def _is_break(token: Token) -> bool:
 
 
 def _window_after(doc: Doc, quote: Quotation) -> list[Token]:
+    """Tokens after the quote up to the end of its sentence ("…,” said X, a Y.")."""
     tokens: list[Token] = []
-    for token in doc[_token_at(doc, quote.close_mark):]:
+    following = doc[_token_at(doc, quote.close_mark):]
+    ending = quote.text.rstrip()[-1:]
+    if ending == "." or (ending in {"!", "?"} and following[:1].text[:1].isupper()):
+        return tokens  # the quote closed its sentence: what follows is a new one
+    for token in following:
         if _is_break(token):
             break
         tokens.append(token)
@@ -148,6 +155,7 @@ def _window_after(doc: Doc, quote: Quotation) -> list[Token]:
 
 
 def _window_before(doc: Doc, quote: Quotation) -> list[Token]:
+    """Tokens from the start of the quote's sentence up to it ("X said: “…”")."""
     tokens: list[Token] = []
     index = _token_at(doc, quote.open_mark) - 1
     while index >= 0:
@@ -393,6 +401,13 @@ def _is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
 
 
+def _last_person(doc: Doc, quotations: Sequence[Quotation], offset: int) -> Speaker | None:
+    """Fallback antecedent of "he said": the last person named outside quotes before it."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= offset
+              and not _inside(e.start_char, quotations)]
+    return Speaker(people[-1].text, offset=people[-1].start_char) if people else None
+
+
 def _continues(doc: Doc, previous: Quotation, quote: Quotation) -> bool:
     """A quote continues the previous one when it follows it in the same paragraph, or opens
     the next paragraph ("“A,” he said. “B.”" / a quote-only paragraph after a quote)."""
@@ -416,7 +431,7 @@ def attribute_quotations(
         speaker = found.speaker
         if found.pronoun and speaker is not None:
             earlier = [m for m in mentions if m.offset < speaker.offset]
-            speaker = earlier[-1] if earlier else None
+            speaker = earlier[-1] if earlier else _last_person(doc, quotations, speaker.offset)
         elif speaker is None and previous is not None and _continues(doc, previous[0], quote):
             speaker = previous[1]  # a split or run-on quote continues its speaker
         if speaker is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS:
@@ -433,11 +448,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _sentence_index(doc: Doc, offset: int) -> int:
-    for number, sent in enumerate(doc.sents):
-        if sent.start_char <= offset < sent.end_char:
-            return number
-    return -1
+def _sentence_index(sentence_starts: Sequence[int], offset: int) -> int:
+    return bisect_right(sentence_starts, offset) - 1
 
 
 def _same_actor(event: Event, organisation: str | None, actor_id: str | None) -> bool:
@@ -452,23 +464,21 @@ def _same_actor(event: Event, organisation: str | None, actor_id: str | None) ->
 
 
 def _linked_events(
-    doc: Doc,
+    sentence_starts: Sequence[int],
     events: Sequence[Event],
     region: tuple[int, int],
     organisation: str | None,
     actor_id: str | None,
 ) -> tuple[str, ...]:
+    """Events in the quote's sentences, or nearby ones whose actor is the speaker's organisation."""
+    first = _sentence_index(sentence_starts, region[0]) - EVENT_WINDOW_SENTENCES
+    last = _sentence_index(sentence_starts, max(region[0], region[1] - 1)) + EVENT_WINDOW_SENTENCES
     linked: list[str] = []
-    first = _sentence_index(doc, region[0])
-    last = _sentence_index(doc, max(region[0], region[1] - 1))
     for event in events:
-        span = (event.evidence.start, event.evidence.end)
-        if _overlaps(span, region):
-            linked.append(event.id)
-            continue
-        where = _sentence_index(doc, event.evidence.start)
-        near = first - EVENT_WINDOW_SENTENCES <= where <= last + EVENT_WINDOW_SENTENCES
-        if where >= 0 and near and _same_actor(event, organisation, actor_id):
+        if _overlaps((event.evidence.start, event.evidence.end), region) or (
+            first <= _sentence_index(sentence_starts, event.evidence.start) <= last
+            and _same_actor(event, organisation, actor_id)
+        ):
             linked.append(event.id)
     return tuple(linked)
 
@@ -491,12 +501,13 @@ def extract_quotes(
     events = list(events)
     quotes: list[Quote] = []
     extra: dict[str, list[str]] = {e.id: [] for e in events}
+    sentence_starts = [sent.start_char for sent in doc.sents]
     for quotation, speaker, region in attribute_quotations(
         doc, find_quotations(document.text), actors
     ):
         actor_id = _actor_id(speaker, actors)
         organisation = speaker.organisation if speaker else None
-        event_ids = _linked_events(doc, events, region, organisation, actor_id)
+        event_ids = _linked_events(sentence_starts, events, region, organisation, actor_id)
         quote = Quote(
             id=stable_id("q", document.id, quotation.start, quotation.end),
             document_id=document.id,
