@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,16 @@ class Store(StoreReads):
         latest: dict[str, DocumentResult] = {}
         for result in batch:
             key = _result_key(result)
-            if key is not None:
+            if key is None:
+                continue
+            prev = latest.get(key)
+            if prev is None:
+                latest[key] = result
+            elif result.document is None:  # a warning that follows its document
+                latest[key] = replace(prev, errors=prev.errors + result.errors)
+            elif prev.document is None:
+                latest[key] = replace(result, errors=prev.errors + result.errors)
+            else:
                 latest[key] = result  # the last version of a document in a batch wins
         conn = self._conn
         ids = pa.table({"id": pa.array(list(latest), pa.string())})
@@ -135,11 +144,16 @@ class Store(StoreReads):
         for key, result in latest.items():
             doc = result.document
             if doc is None:
-                if old_errors.get(key, set()) == _error_signature(result.errors):
+                known = old_errors.get(key, set())
+                if key in stored:  # errors about a stored document are added, not replaced
+                    new = [e for e in result.errors if _error_signature([e]) - known]
+                    errors.extend(new)
+                    unchanged += not new
+                elif known == _error_signature(result.errors):
                     unchanged += 1
-                    continue
-                error_ids.append(key)
-                errors.extend(result.errors)
+                else:
+                    error_ids.append(key)
+                    errors.extend(result.errors)
                 continue
             if stored.get(key) == doc.content_hash:
                 unchanged += 1

@@ -196,9 +196,26 @@ class StoreReads:
                           [limit, offset])
 
     def document(self, id: str) -> dict[str, Any] | None:
+        """A stored story with its text and its events' evidence and trigger spans."""
         with self._cursor() as cur:
             rows = _rows(cur.execute("SELECT * FROM documents WHERE id = ?", [str(id)]))
-        return rows[0] if rows else None
+            if not rows:
+                return None
+            doc = rows[0]
+            events = [json.loads(r[0]) for r in cur.execute(
+                "SELECT record FROM events WHERE kind = 'story' AND document_id = ? "
+                "ORDER BY evidence_start, id", [str(id)]).fetchall()]
+            canon = dict(cur.execute(
+                "SELECT id, canonical_id FROM events WHERE kind = 'story' AND document_id = ?",
+                [str(id)]).fetchall())
+        for key in ("published", "ingested_at"):
+            if doc.get(key) is not None:
+                doc[key] = doc[key].isoformat()
+        doc["events"] = [
+            {"id": e["id"], "event_type": e["event_type"], "canonical_id": canon.get(e["id"]),
+             "evidence": e["evidence"], "trigger": e["trigger"], "quotes": e["quotes"]}
+            for e in events]
+        return doc
 
     def document_meta(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Title, url and outlet of several documents at once (exports, source lists)."""
@@ -218,17 +235,27 @@ class StoreReads:
                           f"LIMIT ? OFFSET ?", [*where.params, limit, offset])
 
     # -- overview --------------------------------------------------------------------------
-    def stats(self) -> dict[str, Any]:
-        """Totals plus canonical-event counts by type, country, month and day."""
+    def stats(self, type: str | Sequence[str] | None = None, actor: str | None = None,
+              recipient: str | None = None, country: str | None = None,
+              since: str | date | None = None, until: str | date | None = None,
+              near: str | Sequence[float] | None = None, q: str | None = None,
+              ) -> dict[str, Any]:
+        """Totals plus canonical-event counts by type, country, month and day.
+
+        The event filters (as in ``events``) narrow the grouped counts and ``matching``; the
+        store-wide totals stay unfiltered.
+        """
+        where = event_where(type=type, actor=actor, recipient=recipient, country=country,
+                            since=since, until=until, near=near, q=q, canonical=True)
         with self._cursor() as cur:
-            def scalar(sql: str) -> int:
-                row = cur.execute(sql).fetchone()
+            def scalar(sql: str, params: Sequence[Any] = ()) -> int:
+                row = cur.execute(sql, list(params)).fetchone()
                 return int(row[0]) if row else 0
 
             def grouped(expr: str) -> dict[str, int]:
                 return {str(k): int(n) for k, n in cur.execute(
-                    f"SELECT {expr} AS k, count(*) FROM events WHERE canonical_id = id "
-                    f"AND {expr} IS NOT NULL GROUP BY k ORDER BY k").fetchall()}
+                    f"SELECT {expr} AS k, count(*) FROM events WHERE {where.sql()} "
+                    f"AND {expr} IS NOT NULL GROUP BY k ORDER BY k", where.params).fetchall()}
 
             return {
                 "documents": scalar("SELECT count(*) FROM documents"),
@@ -239,6 +266,8 @@ class StoreReads:
                 "errors": scalar("SELECT count(*) FROM errors"),
                 "actors": scalar("SELECT count(*) FROM actors"),
                 "places": scalar("SELECT count(*) FROM places"),
+                "matching": scalar(f"SELECT count(*) FROM events WHERE {where.sql()}",
+                                   where.params),
                 "by_type": grouped("event_type"),
                 "by_country": grouped("location_country"),
                 "by_month": grouped("strftime(date_day, '%Y-%m')"),
