@@ -43,6 +43,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 #: Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_RATIO = 0.02
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0c")
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 
 
 def binary_kind(head: bytes) -> str | None:
@@ -85,9 +86,17 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         from charset_normalizer import from_bytes
     except ImportError:  # not a declared dependency of ours; fall back to the Latin-1 check
         return (data.decode("latin-1"), "latin-1") if _plausible_latin1(data) else None
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         return None
+    # Short texts tie between Windows code pages (é is the same byte in cp1250 and cp1252);
+    # on a tie prefer the Western one, by far the most common legacy encoding of news text.
+    for match in matches:
+        if (match.encoding in _WESTERN and match.chaos <= best.chaos
+                and match.coherence >= best.coherence):
+            best = match
+            break
     return str(best), best.encoding
 
 

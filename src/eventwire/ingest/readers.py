@@ -172,11 +172,7 @@ def _read_input(item: _Input, key: str, config: Config) -> Iterator[Item]:
         return
     with handle:
         kind = _kind_and_stem(item.path.name)[0]
-        try:
-            yield from _read_stream(handle, kind, key, item.shown, config, size or None)
-        except (OSError, EOFError, zlib.error) as exc:  # disk errors, truncated .jsonl.gz
-            yield ErrorRecord(key, ErrorCode.MALFORMED_RECORD.value,
-                              f"reading stopped: {exc}; records before it were read", item.shown)
+        yield from _read_stream(handle, kind, key, item.shown, config, size or None)
 
 
 def _read_stdin(key: str, config: Config) -> Iterator[Item]:
@@ -188,19 +184,23 @@ def _read_stdin(key: str, config: Config) -> Iterator[Item]:
 
 def _sniff_kind(kind: str, head: bytes) -> tuple[str, InputError | None]:
     """Refine the kind from the content: WARC and gzip by magic bytes, JSONL by its first line."""
+    content = head
     if head.startswith(b"\x1f\x8b"):
-        if kind in ("warc", "jsonl"):
-            return kind, None
         try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+            content = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
         except zlib.error:
-            inner = b""
-        if inner.startswith(b"WARC/"):
-            return "warc", None
-        return kind, InputError("gzip-compressed file that is not a WARC; decompress it first",
-                                code=ErrorCode.BINARY_CONTENT)
-    if head.startswith(b"WARC/"):
+            content = b""
+    if content.startswith(b"WARC/"):
         return "warc", None
+    if kind == "warc":
+        return kind, InputError("not a WARC file (it does not start with a WARC/1.x header); "
+                                "ARC and other archive formats are not read",
+                                code=ErrorCode.MALFORMED_RECORD)
+    if head.startswith(b"\x1f\x8b"):
+        if kind == "jsonl":
+            return kind, None
+        return kind, InputError("gzip-compressed file that is not a WARC or JSONL; decompress "
+                                "it first", code=ErrorCode.BINARY_CONTENT)
     kind_name = binary_kind(head)
     if kind_name is not None:
         return kind, InputError(f"{kind_name}, not text; convert it to text or HTML first",
@@ -217,6 +217,15 @@ def _sniff_kind(kind: str, head: bytes) -> tuple[str, InputError | None]:
 
 def _read_stream(stream: BinaryIO, kind: str, key: str, source: str, config: Config,
                  size: int | None) -> Iterator[Item]:
+    try:
+        yield from _dispatch(stream, kind, key, source, config, size)
+    except (OSError, EOFError, zlib.error) as exc:  # disk errors, truncated .jsonl.gz
+        yield ErrorRecord(key, ErrorCode.MALFORMED_RECORD.value,
+                          f"reading stopped: {exc}; records before it were read", source)
+
+
+def _dispatch(stream: BinaryIO, kind: str, key: str, source: str, config: Config,
+              size: int | None) -> Iterator[Item]:
     head = stream.read(HEAD_BYTES)
     kind, problem = _sniff_kind(kind, head)
     if problem is not None:
