@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventwire
 from eventwire.api.coder import CodeLimits, LazyCoder, code_router
-from eventwire.api.routes import StoreProvider, router
+from eventwire.api.routes import router
 from eventwire.config import Config
 from eventwire.errors import ErrorCode, EventwireError
 
@@ -131,24 +131,19 @@ def create_app(
     config = config or Config()
     limits = code_limits or CodeLimits(timeout_s=config.document_time_budget_s)
 
-    def open_one() -> Any:
-        return eventwire.open_store(db_path, read_only=read_only)
-
-    stores = StoreProvider(open_one)
+    # Opened now so a missing or locked store fails at start, not on the first request.
+    store = eventwire.open_store(db_path, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        stores.close()
+        store.close()
 
     app = FastAPI(
         title="eventwire", version=eventwire.__version__, lifespan=lifespan,
         description="PLOVER-coded political events: who did what to whom, where, when.",
         docs_url=None, redoc_url=None)
-    app.state.stores = stores
-    app.state.db_path = db_path
-    app.state.read_only = read_only
-    stores.get()  # open once now so a missing or locked store fails at start, not per request
+    app.state.store = store
     _install_error_handlers(app)
     app.include_router(router)
     app.include_router(code_router(coder or LazyCoder(config), limits))

@@ -1,18 +1,16 @@
 """Read-only JSON endpoints, each a thin call into one store query.
 
-Endpoints are plain ``def`` functions: FastAPI runs them in its thread pool, and each thread
-gets its own store connection from :class:`StoreProvider` (a DuckDB connection must not be
-shared between threads that query at the same time).
+Endpoints are plain ``def`` functions: FastAPI runs them in its thread pool. One ``Store`` serves
+every thread (each of its reads opens its own DuckDB cursor).
 """
 
 from __future__ import annotations
 
-import inspect
-import threading
-from collections.abc import Callable
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+import pyarrow as pa
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from eventwire.api.params import Page, clean_text, event_filters, page, text_query
 from eventwire.errors import NotFoundError
@@ -20,48 +18,20 @@ from eventwire.errors import NotFoundError
 RecordId = Annotated[str, Path(min_length=1, max_length=200, description="stable record id")]
 
 
-class StoreProvider:
-    """Opens one store connection per worker thread, lazily, and closes them all at shutdown."""
-
-    def __init__(self, opener: Callable[[], Any]) -> None:
-        self._opener = opener
-        self._local = threading.local()
-        self._opened: list[Any] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> Any:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._opener()
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
-            close = getattr(store, "close", None)
-            if close is not None:
-                close()
-
-
 def get_store(request: Request) -> Any:
-    return request.app.state.stores.get()
+    return request.app.state.store
 
 
-def rows(table: Any) -> list[dict[str, Any]]:
-    """Arrow table (or anything list-like of dicts) → JSON-ready list of dicts."""
-    return table.to_pylist() if hasattr(table, "to_pylist") else list(table)
+def rows(table: pa.Table) -> list[dict[str, Any]]:
+    return table.to_pylist()
 
 
-def _accepted(method: Callable[..., Any], values: dict[str, Any]) -> dict[str, Any]:
-    """Keep the keyword arguments ``method`` accepts (store list methods differ in filters)."""
-    params = inspect.signature(method).parameters
-    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        return values
-    return {k: v for k, v in values.items() if k in params}
+def event_records(table: pa.Table) -> list[dict[str, Any]]:
+    """Store rows → events in the DOMAIN.md contract shape (the stored full JSON record),
+    plus how many stories report each one."""
+    records = table.column("record").to_pylist()
+    n_sources = table.column("n_sources").to_pylist()
+    return [{**json.loads(r), "n_sources": n} for r, n in zip(records, n_sources)]
 
 
 def _found(value: Any, kind: str, ident: str) -> Any:
@@ -82,9 +52,14 @@ def list_events(
     filters: EventFilters,
     paging: Paging,
     store: StoreDep,
+    canonical: Annotated[bool, Query(
+        description="true: merged events (one per real-world event); false: per-story reports",
+    )] = True,
 ) -> dict[str, Any]:
-    events = store.events(**filters, limit=paging.limit, offset=paging.offset)
-    return {"events": rows(events), "total": store.count_events(**filters),
+    events = store.events(**filters, limit=paging.limit, offset=paging.offset,
+                          canonical=canonical)
+    return {"events": event_records(events),
+            "total": store.count_events(**filters, canonical=canonical),
             "limit": paging.limit, "offset": paging.offset}
 
 
@@ -103,8 +78,8 @@ def list_actors(
 ) -> dict[str, Any]:
     filters = {"q": clean_text("q", q), "country": clean_text("country", country),
                "sector": clean_text("sector", sector)}
-    args = _accepted(store.actors, {**filters, "limit": paging.limit, "offset": paging.offset})
-    return {"actors": rows(store.actors(**args)), "limit": paging.limit, "offset": paging.offset}
+    actors = store.actors(**filters, limit=paging.limit, offset=paging.offset)
+    return {"actors": rows(actors), "limit": paging.limit, "offset": paging.offset}
 
 
 @router.get("/actors/{actor_id}", summary="One actor: affiliations, events as actor/recipient")
@@ -124,18 +99,26 @@ def list_quotes(
     filters = {"speaker": clean_text("speaker", speaker),
                "event_id": clean_text("event_id", event_id),
                "document_id": clean_text("document_id", document_id), "q": clean_text("q", q)}
-    args = _accepted(store.quotes, {**filters, "limit": paging.limit, "offset": paging.offset})
-    return {"quotes": rows(store.quotes(**args)), "limit": paging.limit, "offset": paging.offset}
+    quotes = store.quotes(**filters, limit=paging.limit, offset=paging.offset)
+    return {"quotes": rows(quotes), "limit": paging.limit, "offset": paging.offset}
 
 
-@router.get("/stats", summary="Counts by type, country and day (filters as /api/events)")
-def stats(
-    filters: EventFilters,
-    store: StoreDep,
-) -> dict[str, Any]:
-    return store.stats(**_accepted(store.stats, filters))
+@router.get("/stats", summary="Totals, and counts by type, country, month and day")
+def stats(filters: EventFilters, store: StoreDep) -> dict[str, Any]:
+    """Store-wide totals; the filters (as for /api/events) narrow ``matching`` and the
+    grouped counts."""
+    return store.stats(**filters)
 
 
-@router.get("/documents/{document_id}", summary="A story's text with its events' evidence spans")
+@router.get("/documents/{document_id}", summary="A story's text with evidence and quote spans")
 def get_document(document_id: RecordId, store: StoreDep) -> dict[str, Any]:
-    return _found(store.document(document_id), "document", document_id)
+    """The stored text every offset points into, plus ``spans``: each event's evidence
+    sentence and each quote (character offsets), so a client can highlight them."""
+    doc = _found(store.document(document_id), "document", document_id)
+    spans = [{"kind": "evidence", "event_id": e["id"], "canonical_id": e.get("canonical_id"),
+              "event_type": e["event_type"], "start": e["evidence"]["start"],
+              "end": e["evidence"]["end"]} for e in doc.get("events", ())]
+    quotes = rows(store.quotes(document_id=document_id, limit=1000))
+    spans += [{"kind": "quote", "quote_id": q["id"], "start": q["start"], "end": q["end"]}
+              for q in quotes]
+    return {**doc, "spans": sorted(spans, key=lambda s: (s["start"], s["end"]))}

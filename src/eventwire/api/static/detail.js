@@ -7,7 +7,9 @@ window.EWDetail = (function () {
   function highlight(text, evidence, trigger, others) {
     const marks = [{ start: evidence.start, end: evidence.end, cls: "evidence" }];
     (others || []).forEach((s) => {
-      if (s.end <= evidence.start || s.start >= evidence.end) marks.push({ start: s.start, end: s.end, cls: "other" });
+      if (s.kind === "evidence" && (s.end <= evidence.start || s.start >= evidence.end)) {
+        marks.push({ start: s.start, end: s.end, cls: "other" });
+      }
     });
     marks.sort((a, b) => a.start - b.start);
     let html = "";
@@ -27,7 +29,7 @@ window.EWDetail = (function () {
   }
 
   function evidenceList(ev) {
-    const all = [].concat(ev.evidence_list || ev.evidences || [], ev.evidence ? [ev.evidence] : []);
+    const all = [].concat(ev.evidence_list || [], ev.evidence ? [ev.evidence] : []);
     const seen = new Set();
     return all.filter((e) => {
       const key = e.document_id + ":" + e.start;
@@ -73,8 +75,10 @@ window.EWDetail = (function () {
       return;
     }
     const conf = Math.round((ev.confidence || 0) * 100);
-    const quotes = (ev.quote_records || ev.linked_quotes || []).filter((q) => q && q.text);
-    const sources = ev.sources || [];
+    const quotes = (ev.quote_records || []).filter((q) => q && q.text);
+    const titles = {};
+    (ev.documents || []).forEach((d) => { titles[d.id] = d.title || d.id; });
+    const sources = (ev.sources || []).map((id) => titles[id] ? `${titles[id]} (${id})` : id);
     const stories = await Promise.all(evidenceList(ev).map((e) => storyHtml(e, ev.trigger)));
     body().innerHTML =
       `<h3><span class="type-pill" style="background:${EW.color(ev.event_type)}">${EW.esc(ev.event_type)}</span> ` +
