@@ -215,3 +215,39 @@ def test_he_said_falls_back_to_the_last_named_person(nlp):
     )
     (quote,) = _quotes(nlp, text)[1]
     assert quote.speaker == "Rami Aziz"
+
+
+def test_organisation_as_speaker_links_to_its_actor(nlp):
+    text = "“Our units were not near the market at any time,” the Tigris Brigade said in a statement."
+    (quote,) = _quotes(nlp, text, actors=FakeActors(BRIGADE))[1]
+    assert quote.organisation == "Tigris Brigade"
+    assert quote.speaker_actor_id == "act_tigris"
+
+
+def test_person_name_alone_is_not_linked_to_an_actor(nlp):
+    # Only the organisation of the speaker links to an actor, never a look-alike name.
+    actors = FakeActors(Actor(text="Omar Haddad", name="Omar Haddad", id="act_wrong"))
+    text = "“We will not leave the valley to the army,” said Omar Haddad."
+    (quote,) = _quotes(nlp, text, actors=actors)[1]
+    assert quote.speaker == "Omar Haddad" and quote.speaker_actor_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name is the apposition, the description the subject
+        ("“We were hungry and cold all winter,” said a local shopkeeper, Lisa Andersson.",
+         ("Lisa Andersson", "local shopkeeper", None)),
+        # a relative clause: the speaker is the noun it hangs on
+        ("Reporters met Omar Haddad, who said the deal was “a trap that will not hold”.",
+         ("Omar Haddad", None, None)),
+        # an age is not a role
+        ("“I was weak and I was afraid,” said Rami Aziz, 19.", ("Rami Aziz", None, None)),
+        # a possessive organisation before the role
+        ("“The talks are over for now,” said the Tigris Brigade’s spokesman Samir Nouri.",
+         ("Samir Nouri", "spokesman", "Tigris Brigade")),
+    ],
+)
+def test_speaker_shapes(nlp, text, expected):
+    (quote,) = _quotes(nlp, text)[1]
+    assert (quote.speaker, quote.role, quote.organisation) == expected

@@ -41,6 +41,7 @@ SPEECH_LEMMAS = frozenset({
     "speak", "talk",
 })
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_RELATIVES = frozenset({"who", "which", "that"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Children that are not part of a speaker's name or description.
 _NOT_SPEAKER = frozenset({"appos", "acl", "relcl", "punct", "cc", "conj", "advcl"})
@@ -194,6 +195,8 @@ def _speaker_head(verb: Token, window: Sequence[Token]) -> Token | None:
                     return obj
         return None
     for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # "Mattis, who said …": the noun the relative clause hangs on
         if child.dep_ in _SUBJECTS and child.i in inside:
             return child
     for token in window:  # parse without a subject: first name after the verb
@@ -259,8 +262,8 @@ def _describe(
             if objects and (objects[0].ent_type_ in _PLACE_LABELS or objects[0].pos_ == "PROPN"):
                 tokens = [t for t in tokens if t.i < token.i]
                 break
-    tokens = _trim_det(tokens)
-    if not tokens:
+    tokens = _trim_det([t for t in tokens if t.dep_ != "case"])  # "the SDF’s representative"
+    if not tokens or all(t.like_num for t in tokens):  # "Shamima Begum, 19, said": an age
         return None, None
     organisation = _organisation(tokens, actors)
     if organisation is None:
@@ -279,7 +282,7 @@ def _organisation(tokens: list[Token], actors: ActorMatcher | None) -> list[Toke
     indices = {t.i for t in tokens}
     doc = tokens[0].doc
     entities = [e for e in doc.ents if e.start in indices and e.end - 1 in indices
-                and e.label_ not in _NOT_NAMES]
+                and e.label_ not in _NOT_NAMES and any(t.pos_ != "ADJ" for t in e)]
     runs = _proper_noun_runs(tokens)
     # an entity the tagger cut short ("Jaish" of "Jaish al-Fatah") grows to its proper-noun run
     entities = [_grow(ent, runs) for ent in entities]
@@ -333,15 +336,22 @@ def _speaker(head: Token, actors: ActorMatcher | None, offset: int) -> Speaker:
     else:
         words = _subtree_without(head, _NOT_SPEAKER)
         name = _text(_contiguous(words, head)).strip(" ,") or head.text
-        role, org = None, None
+        named = _entity_of(appositions[0]) if appositions else None
+        if named is not None and named.label_ == "PERSON":
+            # "a Swedish detainee, Lisa Andersson": the name is in the apposition
+            role, org = _describe(_contiguous(words, head), head, actors)
+            return Speaker(named.text, role, org, offset)
         if not appositions:
             role, org = _describe(_contiguous(words, head), head, actors)
             role = role if org else None  # an anonymous description is the speaker, not a role
             return Speaker(name, role, org, offset)
     if appositions:
         appos = appositions[0]
-        role, org = _describe(_subtree_without(appos, frozenset({"punct"})), appos, actors)
+        described = _subtree_without(appos, frozenset({"punct", "relcl", "acl"}))
+        role, org = _describe(described, appos, actors)
         return Speaker(name, role, org, offset)
+    if entity is not None and entity.label_ in _ORG_LABELS:  # "the Syrian Red Crescent said"
+        return Speaker(name, None, name, offset)
     return Speaker(name, None, None, offset)
 
 
@@ -486,12 +496,8 @@ def _linked_events(
 def _actor_id(speaker: Speaker | None, actors: ActorMatcher | None) -> str | None:
     if speaker is None or actors is None:
         return None
-    for text in (speaker.organisation, speaker.name):
-        if text:
-            actor = actors.match(text)
-            if actor is not None and actor.id:
-                return actor.id
-    return None
+    actor = actors.match(speaker.organisation) if speaker.organisation else None
+    return actor.id if actor is not None else None
 
 
 def extract_quotes(
