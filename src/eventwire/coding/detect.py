@@ -1,0 +1,260 @@
+"""Find event triggers in a parsed sentence and read their actor and recipient off the parse.
+
+The output is a list of :class:`Candidate` per sentence: a trigger, its lexicon entry, the
+participant tokens and the clause's modality. Typing refinements, actor resolution, confidence and
+record building happen in :mod:`eventwire.coding.build`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.coding import syntax
+from eventwire.coding.lexicon import Lexicon, TriggerSpec
+from eventwire.coding.modality import DROPPED, THREAT, trigger_modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSON_WORDS = frozenset({
+    "man", "men", "woman", "women", "child", "children", "soldier", "soldiers", "fighter",
+    "fighters", "journalist", "journalists", "civilian", "civilians", "activist", "activists",
+    "leader", "leaders", "official", "officials", "suspect", "suspects", "member", "members",
+    "militant", "militants", "people", "person", "worker", "workers", "hostage", "hostages",
+    "prisoner", "prisoners", "commander", "commanders", "protester", "protesters", "student",
+    "students", "opposition", "dissident", "dissidents", "refugee", "refugees", "migrant",
+    "migrants", "rebel", "rebels", "insurgent", "insurgents", "policeman", "policemen",
+})
+PLACE_WORDS = frozenset({
+    "town", "city", "village", "base", "area", "territory", "airport", "checkpoint", "hill",
+    "district", "province", "region", "neighbourhood", "neighborhood", "border", "crossing",
+    "port", "road", "highway", "bridge", "outpost", "camp", "positions", "position", "capital",
+    "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
+})
+TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
+                                 "liberate", "occupy", "take"})
+#: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
+LABOUR_SUBJECTS = frozenset({"worker", "workers", "union", "unions", "teacher", "teachers",
+                             "doctor", "doctors", "nurse", "nurses", "employee", "employees",
+                             "miner", "miners", "driver", "drivers", "staff", "student",
+                             "students", "lawyer", "lawyers", "farmer", "farmers"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One event signalled in a sentence, before actor resolution and scoring."""
+
+    trigger: Token
+    trigger_end: int  # token index after the last trigger token (phrasal verbs, compounds)
+    spec: TriggerSpec
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    modality: str
+    rule: str
+    nominal: bool = False
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    objs = syntax.direct_objects(token) or syntax.passive_subjects(token)
+    lemmas: set[str] = set()
+    for obj in objs:
+        lemmas.update(t.lemma_.lower() for t in obj.subtree)
+    return lemmas
+
+
+def _is_place_token(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in PLACE_WORDS
+
+
+def _is_person_token(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS or (
+        token.lower_ in PERSON_WORDS)
+
+
+def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
+    """Lexicon entry for an event noun, trying a two-word form with its modifier first."""
+    lemma = token.lemma_.lower()
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            spec = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}") or lexicon.nouns.get(
+                f"{child.lower_} {lemma}")
+            if spec is not None:
+                return spec, token.i + 1
+    # hyphenated and joined spellings: "air-strike", "sit-in"
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_), token.i + 1
+
+
+def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    lemma = token.lemma_.lower()
+    prt = syntax.particle(token)
+    spec = lexicon.verb(lemma, prt)
+    # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
+    for child in token.children:
+        if child.dep_ in ("dobj", "prep", "npadvmod"):
+            inner = child.lemma_.lower()
+            if child.dep_ == "prep":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                inner = f"{child.lower_} {objs[0].lemma_.lower()}" if objs else inner
+                fixed = lexicon.verbs.get(f"{lemma} {inner.replace('to the ', 'to ')}")
+            else:
+                fixed = lexicon.verbs.get(f"{lemma} {inner}")
+            if fixed is not None:
+                spec = fixed
+                break
+    if spec is None:
+        return None
+    if spec.objects and not (_object_lemmas(token) & spec.objects):
+        has_prep_recipient = bool(syntax.prep_objects(token, spec.recipient_preps))
+        if not has_prep_recipient:
+            return None
+    if spec.object_required and not (syntax.direct_objects(token) or syntax.passive_subjects(token)):
+        return None
+    event_type, mode, cameo = spec.event_type, spec.mode, spec.cameo
+    objects = syntax.direct_objects(token)
+    if lemma in TERRITORIAL_SEIZURE and objects:
+        obj = objects[0]
+        if _is_person_token(obj):
+            event_type, mode, cameo = "COERCE", "arrest", "173"
+        elif _is_place_token(obj):
+            event_type, mode, cameo = "ASSAULT", None, "190"
+    if lemma in ("strike", "walk") and not objects:
+        subj = syntax.subjects(token)
+        if subj and subj[0].lower_ in LABOUR_SUBJECTS:
+            event_type, mode, cameo = "PROTEST", "strike", "143"
+    return _with_roles(token, spec, event_type, mode, cameo, lexicon, rule=f"verb:{spec.key}")
+
+
+def _with_roles(
+    token: Token, spec: TriggerSpec, event_type: str, mode: str | None, cameo: str | None,
+    lexicon: Lexicon, *, rule: str, light: Token | None = None, end: int | None = None,
+) -> Candidate | None:
+    """Attach participants to a verb trigger (or a noun trigger carried by a light verb)."""
+    verb = light if light is not None else token
+    modality = trigger_modality(token, lexicon, governor=light)
+    if modality in DROPPED:
+        return None
+    if modality == THREAT and event_type != "THREATEN":
+        event_type, mode, cameo = "THREATEN", _threat_mode(event_type), "138"
+    if syntax.is_passive(verb):
+        actors = syntax.agents(verb)
+        recipients = syntax.passive_subjects(verb)
+    else:
+        actors = syntax.subjects(verb)
+        recipients = []
+        if light is None:
+            objects = syntax.direct_objects(verb)
+            if objects and not any(syntax.is_reciprocal(o) for o in objects) and not all(
+                _is_generic_object(o, lexicon) for o in objects
+            ):
+                recipients = objects
+    if light is not None:
+        actors = actors or syntax.noun_modifier_actors(token)
+        recipients = syntax.prep_objects(token, spec.recipient_preps) or syntax.datives(light)
+    if not recipients:
+        recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(verb)
+    if not recipients and syntax.particle(verb) in spec.recipient_preps:
+        recipients = syntax.prep_objects(verb, spec.recipient_preps)
+    actors, recipients = _reciprocal(verb, actors, recipients)
+    return Candidate(
+        trigger=token, trigger_end=end or token.i + 1, spec=spec, event_type=event_type,
+        mode=mode, cameo=cameo, actors=tuple(actors), recipients=tuple(recipients),
+        modality=modality, rule=rule, nominal=light is not None,
+    )
+
+
+def _threat_mode(event_type: str) -> str:
+    return {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "relations",
+            "REJECT": "relations", "RETREAT": "relations"}.get(event_type, "violence")
+
+
+def _is_generic_object(token: Token, lexicon: Lexicon) -> bool:
+    """Objects that are the action itself ("launched attacks") rather than a recipient."""
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.nouns or lemma in ("responsibility", "role", "part", "statement")
+
+
+def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tuple[list, list]:
+    """ "A and B blamed each other": each is actor and recipient of the other."""
+    objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
+    if objects and syntax.is_reciprocal(objects[0]) and len(actors) >= 2:
+        return actors[:1], actors[1:2]
+    return actors, recipients
+
+
+def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "launched attacks on X", "imposed sanctions on Y", "sent troops to Z"."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
+    if not objects:
+        for child in verb.children:  # "pressed on with a war", "went ahead with talks"
+            if child.dep_ == "prep" and child.lower_ == "with":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                break
+    for obj in objects:
+        target = syntax._substantive(obj)
+        noun_lemma = target.lemma_.lower()
+        found, override = lexicon.override(lemma, noun_lemma)
+        spec, end = _noun_spec(target, lexicon)
+        if found and override is None:
+            return None
+        if found and override is not None:
+            base = spec if spec is not None and spec.event_type == override else None
+            chosen = base or lexicon.verbs.get(lemma) or spec
+            if chosen is None:
+                continue
+            mode = chosen.mode if chosen.event_type == override else None
+            cameo = chosen.cameo if chosen.event_type == override else None
+            return _with_roles(target, chosen, override, mode, cameo, lexicon,
+                               rule=f"light:{lemma}+{noun_lemma}", light=verb, end=end)
+        if spec is not None and lemma in lexicon.light_verbs:
+            return _with_roles(target, spec, spec.event_type, spec.mode, spec.cameo, lexicon,
+                               rule=f"light:{lemma}+{spec.key}", light=verb, end=end)
+    return None
+
+
+def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
+    spec, end = _noun_spec(token, lexicon)
+    if spec is None:
+        return None
+    modality = trigger_modality(token, lexicon)
+    if modality in DROPPED:
+        return None
+    actors = syntax.noun_modifier_actors(token) or syntax.agents(token)
+    recipients = syntax.prep_objects(token, spec.recipient_preps)
+    if not actors and not recipients:
+        return None
+    return Candidate(
+        trigger=token, trigger_end=end, spec=spec, event_type=spec.event_type, mode=spec.mode,
+        cameo=spec.cameo, actors=tuple(actors), recipients=tuple(recipients), modality=modality,
+        rule=f"noun:{spec.key}", nominal=True,
+    )
+
+
+def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Every candidate event in one sentence, in text order."""
+    found: list[Candidate] = []
+    consumed: set[int] = set()
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in lexicon.speech_verbs:
+            continue
+        candidate = None
+        if token.lemma_.lower() in lexicon.light_verbs or token.lemma_.lower() in (
+            lexicon.object_overrides
+        ):
+            candidate = _light_verb_candidate(token, lexicon)
+        if candidate is None and token.pos_ == "VERB":
+            candidate = _verb_candidate(token, lexicon)
+        if candidate is not None:
+            found.append(candidate)
+            consumed.add(candidate.trigger.i)
+    for token in sentence:
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+            candidate = _noun_candidate(token, lexicon)
+            if candidate is not None:
+                found.append(candidate)
+    return sorted(found, key=lambda c: c.trigger.i)

@@ -1,0 +1,106 @@
+"""Was the action done, or only denied, negated, intended or imagined?
+
+Dictionary coders over-generate because they code "did not attack", "could attack" and "denied
+attacking" as attacks. This module reads the clause around a trigger and says which it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.coding.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ASSERTED = "asserted"
+NEGATED = "negated"
+INTENDED = "intended"
+HYPOTHETICAL = "hypothetical"
+DENIED = "denied"
+THREAT = "threat"  # "X threatened/vowed to attack": becomes a THREATEN event
+
+#: Modalities whose events are not emitted at all.
+DROPPED = frozenset({NEGATED, HYPOTHETICAL, DENIED})
+
+NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
+#: Adjectives that make an event noun not (yet) real: "a planned attack", "possible sanctions".
+UNREAL_ADJECTIVES = frozenset({
+    "planned", "possible", "potential", "proposed", "future", "threatened", "alleged",
+    "hypothetical", "imminent", "likely", "prospective", "feared", "rumoured", "rumored",
+})
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "pcomp",
+                        "relcl", "acl", "nsubj", "nsubjpass"})
+
+
+def _has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("advmod", "det"))
+               for c in token.children)
+
+
+def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
+    """Modality marked on one verb by its own auxiliaries, negation and subordinators."""
+    if _has_negation(verb):
+        return NEGATED
+    mod = lexicon.modality
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "mark" and word in mod.conditional_marks:
+            return HYPOTHETICAL
+        if child.dep_ == "aux" and word in mod.hypothetical_aux:
+            return HYPOTHETICAL
+        if child.dep_ == "aux" and word in mod.future_aux:
+            return INTENDED
+    return None
+
+
+def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = None) -> str:
+    """Modality of the event signalled by ``trigger`` (a verb, or a noun with its light verb).
+
+    Walks up from the trigger through the verbs that embed it, stopping at a speech verb
+    ("X said Y attacked Z" reports an asserted attack).
+    """
+    mod = lexicon.modality
+    sentence = trigger.sent
+    if sentence.text.rstrip().endswith("?"):
+        return HYPOTHETICAL
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if any(c.lower_ in ("no",) and c.dep_ == "det" for c in trigger.children):
+            return NEGATED
+        if any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in trigger.children):
+            return INTENDED
+    start = governor if governor is not None else trigger
+    current = start
+    is_purpose = False
+    for _depth in range(6):
+        own = _own_modality(current, lexicon) if current.pos_ in ("VERB", "AUX") else None
+        if own is not None:
+            return own
+        head = current.head
+        if head is current:
+            break
+        lemma = head.lemma_.lower()
+        if current.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            if lemma in mod.threat_verbs and current.dep_ == "xcomp":
+                return THREAT
+            if lemma in mod.denial_verbs:
+                return DENIED
+            if lemma in mod.failure_verbs:
+                return NEGATED
+            if lemma in mod.intention_verbs:
+                return INTENDED
+            if lemma in lexicon.speech_verbs:
+                return INTENDED if is_purpose else ASSERTED
+        if current.dep_ == "pcomp" and lemma in ("of", "from") and head.head.lemma_.lower() in (
+            mod.denial_verbs | {"accuse", "blame", "suspect"}
+        ):
+            return DENIED  # "denied responsibility for attacking", "accused of bombing"
+        if current.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            if current.dep_ in ("advcl", "relcl", "acl"):
+                return INTENDED  # purpose clause: "talks to relaunch the alliance"
+            is_purpose = True
+        if current.dep_ not in CLIMB_DEPS or (current.dep_ in ("relcl", "acl")
+                                               and current.pos_ in ("VERB", "AUX")):
+            break  # a relative clause asserts on its own: "a war during which they hit X"
+        current = head
+    return INTENDED if is_purpose and start.dep_ in ("xcomp",) else ASSERTED

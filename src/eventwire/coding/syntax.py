@@ -1,0 +1,200 @@
+"""Reading who did what to whom off a spaCy dependency parse.
+
+spaCy gives the parse but no notion of "the actor of this verb" across passives, control verbs,
+participles and relative clauses, so these small functions walk the tree for that. They are pure
+functions of tokens, shared by the detector and the quote attribution.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+#: Pronouns that stand for an actor mentioned earlier.
+ACTOR_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
+#: Words that head a phrase but mean "how many" rather than "who" ("thousands of protesters").
+QUANTITY_HEADS = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+    "scores", "score", "number", "group", "crowd", "crowds", "band", "members", "member",
+    "some", "many", "most", "all", "several", "both", "each", "one", "two", "three", "none",
+})
+#: Heads whose "of" phrase is part of the name ("Government of Syria", "head of the army").
+OF_KEEPING_HEADS = frozenset({
+    "government", "ministry", "minister", "army", "president", "head", "leader", "chief",
+    "member", "people", "force", "forces", "republic", "kingdom", "state", "council", "office",
+    "department", "union", "front", "party", "secretary", "commander", "spokesman",
+    "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
+    "organisation", "organization", "movement", "brigade", "brigades", "militia", "army",
+})
+LEFT_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod",
+                                "case", "punct", "npadvmod", "advmod"})
+RIGHT_MODIFIER_DEPS = frozenset({"compound", "flat", "case", "nummod"})
+
+
+def particle(token: Token) -> str | None:
+    """The particle of a phrasal verb ("pull *out*", "call *on*"), lower-cased."""
+    for child in token.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the heads coordinated with it ("X and Y" → [X, Y])."""
+    result = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            result.extend(conjuncts(child))
+    return result
+
+
+def _substantive(token: Token) -> Token:
+    """Skip quantity heads: "thousands of protesters" → "protesters"."""
+    if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _substantive(objects[0])
+    return token
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects of a verb, climbing through control, coordination and participles."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not found:  # small models sometimes hang the subject on the auxiliary ("Nusra has re-")
+        found = [g for c in verb.children if c.dep_ == "aux" for g in c.children
+                 if g.dep_ in SUBJECT_DEPS]
+    if found:
+        subj = found[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(_substantive(verb.head))
+        return conjuncts(_substantive(subj))
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return []
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        c.dep_ == "mark" for c in verb.children
+    ):
+        return subjects(head)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(_substantive(head))
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if found:
+        subj = found[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(_substantive(verb.head))
+        return conjuncts(_substantive(subj))
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and is_passive(verb.head):
+        return passive_subjects(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(_substantive(verb.head))  # "militants killed in the raid"
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by X" phrase of a passive verb or an event noun."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(_substantive(objects[0]))
+    return []
+
+
+def direct_objects(token: Token) -> list[Token]:
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            return conjuncts(_substantive(child))
+    return []
+
+
+def datives(token: Token) -> list[Token]:
+    for child in token.children:
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return conjuncts(_substantive(child))
+    return []
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the first preposition among ``preps`` attached to the token."""
+    wanted = set(preps)
+    for child in token.children:
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ in wanted:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(_substantive(objects[0]))
+    return []
+
+
+def noun_modifier_actors(noun: Token) -> list[Token]:
+    """Actors named inside an event noun's phrase: "Nusra's attacks", "Israeli airstrikes"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return conjuncts(child)
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("amod", "compound") and child.ent_type_ in (
+            "NORP", "ORG", "GPE", "PERSON"
+        ):
+            return [child]
+    return []
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase a participant token heads, without relative clauses or long modifiers."""
+    doc = token.doc
+    keep = [token]
+    for child in token.lefts:
+        if child.dep_ in LEFT_MODIFIER_DEPS:
+            keep.extend(child.subtree)
+    for child in token.rights:
+        if child.dep_ in RIGHT_MODIFIER_DEPS:
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_KEEPING_HEADS:
+            keep.extend(child.subtree)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    while start < token.i and (doc[start].pos_ in ("DET", "PUNCT", "CCONJ") or doc[start].is_space):
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].pos_ in ("PUNCT", "CCONJ") or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def appositive(token: Token) -> Token | None:
+    """The apposition of a name: "Abu Shaimaa, *a Nusra Front commander*"."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            return child
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in ACTOR_PRONOUNS
+
+
+def is_reciprocal(token: Token) -> bool:
+    """ "each other" / "one another" as an object."""
+    return token.lower_ in ("other", "another") and any(
+        c.lower_ in ("each", "one") for c in token.children
+    ) or token.lower_ in ("each other", "one another")
