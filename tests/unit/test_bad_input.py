@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from eventwire.config import Config
 from eventwire.errors import ErrorCode
-from eventwire.ingest import read_inputs
+from eventwire.ingest import documents_from_records, read_inputs
 from eventwire.model import Document, ErrorRecord
 
 STORY = "Police arrested ten protesters in Cairo on Monday, officials said."
@@ -254,3 +254,28 @@ def test_arbitrary_bytes_never_raise(name: str, prefix: bytes, body: bytes) -> N
             assert item.text.strip() and item.text.encode("utf-8")
         else:
             assert item.code.startswith("E1") and item.message
+
+
+_HTML_TOKENS = st.sampled_from([
+    "<html>", "<body>", "<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->",
+    "<title>", "</title>", "<![CDATA[", "]]>", "&amp;", "&#0;", "&#xD800;", "<!DOCTYPE html>",
+    "<table><tr><td>", "Rebels attacked the base.", "\n", "\x00", "<", ">", "'", '"',
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_HTML_TOKENS, st.text(max_size=20)), max_size=40))
+def test_arbitrary_html_fields_never_raise(parts: list[str]) -> None:
+    items = list(documents_from_records([{"html": "".join(parts)}], source="fuzz"))
+    assert len(items) == 1
+    [item] = items
+    if isinstance(item, Document):
+        assert item.text.strip() and item.text.encode("utf-8")
+    else:
+        assert item.code in {ErrorCode.EMPTY_DOCUMENT.value, ErrorCode.NO_TEXT_EXTRACTED.value}
+
+
+def test_csv_field_over_the_csv_module_limit_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "big.csv").write_text("id,text\na," + "x" * 140_000 + f"\nb,{STORY}\n")
+    items = read_all([tmp_path / "big.csv"])
+    assert [label(i) for i in items] == [ErrorCode.DOCUMENT_TOO_LARGE.value, "b"]

@@ -20,7 +20,7 @@ from eventwire.model import Document, ErrorRecord
 #: Accepted field names, canonical first. Aliases cover common scraper and dataset exports.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "doc_id", "document_id", "guid", "uuid"),
-    "text": ("text", "content", "body", "article", "maintext", "story"),
+    "text": ("text", "content", "body", "article", "maintext", "story", "sentence", "snippet"),
     "html": ("html", "raw_html", "content_html"),
     "title": ("title", "headline"),
     "url": ("url", "link", "source_url"),
