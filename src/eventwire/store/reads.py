@@ -133,7 +133,7 @@ class StoreReads:
         if q:
             where.add("(contains(lower(coalesce(id, '')), lower(?)) OR contains(lower("
                       "coalesce(name, '')), lower(?)) OR list_contains(list_transform(texts, "
-                      "t -> lower(t)), lower(?)))", q, q, q)
+                      "lambda t: lower(t)), lower(?)))", q, q, q)
         iso3 = parse_country(country)
         if iso3:
             where.add("country = ?", iso3)
