@@ -54,7 +54,7 @@ PROMINENT_POPULATION = 100_000
 _LOOKUP_CACHE_SIZE = 50_000
 
 #: Arabic article forms, dropped by the loose key ("Ar Raqqah" ~ "Raqqa", "Dayr az Zawr").
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     ["al", "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath", "adh", "ed", "en", "es", "et", "ez", "er", "ul", "ud", "us", "uz"]
 )
 #: Transliteration variants of common toponym words, folded by the loose key. Hand-written:
@@ -118,7 +118,7 @@ def loose_key(name: str) -> str:
 def loose_from_folded(key: str) -> str:
     """``loose_key`` of an already folded name (the index builder folds each name once)."""
     tokens = [_CANONICAL_TOKENS.get(t, t) for t in strip_generic(key).split()]
-    kept = [t for t in tokens if t not in _ARTICLES] or tokens
+    kept = [t for t in tokens if t not in ARTICLES] or tokens
     out = []
     for token in kept:
         token = _DOUBLE.sub(r"\1", token)

