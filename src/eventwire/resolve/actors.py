@@ -1,0 +1,319 @@
+"""Who: resolve actor mentions ("Nusra's", "the Syrian army", "Moscow") against YAML dictionaries.
+
+The dictionaries ship as package data (``eventwire/data/actors/*.yaml``) and users extend them
+with their own files (``Config.dictionaries``); a later file overrides or extends an earlier
+entry with the same id. Everything is indexed once into plain dicts keyed by normalised token
+n-grams, so a lookup costs a handful of dict probes per token, never a regex per alias.
+Schema and conventions: docs/actors.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from eventwire.model import Actor, Affiliation
+from eventwire.resolve.actor_data import (
+    APOSTROPHES,
+    SUCCESSION,
+    ActorEntry,
+    Sector,
+    affiliation_valid,
+    alias_key,
+    as_date,
+    merge_files,
+    shipped_paths,
+    tokens,
+)
+
+_BOUNDARY = frozenset({",", ";", ":", "(", ")", "/", "&", "and", "or", "but", "while", "as",
+                       "including", "with", "against", "versus", "vs"})
+# Hyphenated modifiers that say whom an actor is aligned with, not who it is.
+_PRE_MOD = re.compile(r"\b(pro|anti)-([\w.'-]+)", re.IGNORECASE)
+_POST_MOD = re.compile(r"([\w.'-]+?)-(backed|sponsored|supported|funded|armed|trained|led|"
+                       r"allied|aligned|affiliated|linked|inspired|held|controlled|run|"
+                       r"dominated|occupied|loyal)\b", re.IGNORECASE)
+_MOD_RELATION = {"pro": "supports", "anti": "opposes", "backed": "backed_by",
+                 "sponsored": "backed_by", "supported": "backed_by", "funded": "backed_by",
+                 "armed": "backed_by", "trained": "backed_by", "led": "led_by",
+                 "allied": "allied_with", "aligned": "allied_with", "loyal": "supports",
+                 "affiliated": "linked_to", "linked": "linked_to", "inspired": "linked_to"}
+# Leaders whose names stand for their state ("Assad's government", "Putin's army"); a rebel
+# leader's name does not ("Baghdadi's fighters" stays the person).
+_STATE_PERSON_SECTORS = frozenset({"government", "military", None})
+# Names that read with "the" inside "Government of the United States".
+_THE = re.compile(r"^(United|Republic|Democratic|Central African|Czech Republic|Dominican Republic)\b"
+                  r"|(Islands|Netherlands|Philippines|Bahamas|Maldives|Comoros|Emirates|Gambia)$")
+# Named > composed (country + sector) > bare country/demonym when several actors match.
+_NAMED, _COMPOSED, _BARE = 2, 1, 0
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """The longest alias starting at one token: entry id and how it was written."""
+
+    actor_id: str
+    role: str  # "name" | "demonym" | "capital"
+
+
+def _is_short_acronym(alias: str) -> bool:
+    """"US", "UN", "IS": matched case-sensitively, else "us"/"is" in any phrase would match."""
+    letters = alias.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 3
+
+
+class ActorDictionary:
+    """Every known actor plus the indexes that find them in text; build once with ``load``."""
+
+    def __init__(self, entries: Mapping[str, ActorEntry], sectors: Mapping[str, Sector],
+                 keywords: Mapping[str, tuple[str, bool]]) -> None:
+        self.entries = dict(entries)
+        self.sectors = dict(sectors)
+        self._by_code = {s.code: s for s in sectors.values()}
+        self._keywords = dict(keywords)  # "air force" → (sector, weak)
+        self._kw_len = max((k.count(" ") + 1 for k in keywords), default=1)
+        self._exact: dict[str, _Hit] = {}
+        self._folded: dict[str, _Hit] = {}
+        self.collisions: list[tuple[str, str, str]] = []  # (alias key, lost id, won id)
+        self._predecessors: dict[str, list[tuple[str, str, str]]] = {}  # id → (src, since, rel)
+        self._cache: dict[tuple[str, str | None, str | None], Actor | None] = {}
+        for entry in self.entries.values():
+            for role, forms in (("name", (entry.name, *entry.aliases)),
+                                ("demonym", entry.demonyms), ("capital", entry.capitals)):
+                for form in forms:
+                    self._index(form, _Hit(entry.id, role))
+            for aff in entry.affiliations:
+                if aff.relation in SUCCESSION and aff.since:
+                    back = "renamed_from" if aff.relation == "renamed_to" else "successor_of"
+                    self._predecessors.setdefault(aff.target, []).append(
+                        (entry.id, aff.since, back))
+        self._max_n = max((k.count(" ") + 1 for k in (*self._exact, *self._folded)), default=1)
+
+    def _index(self, alias: str, hit: _Hit) -> None:
+        orig, folded = tokens(alias)
+        if not orig:
+            return
+        table, key = (self._exact, alias_key(orig)) if _is_short_acronym(alias) else (
+            self._folded, alias_key(folded))
+        old = table.get(key)
+        if old is not None and old.actor_id != hit.actor_id:
+            self.collisions.append((key, old.actor_id, hit.actor_id))
+        table[key] = hit
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
+        """Shipped dictionaries, then ``extra_paths`` in order (later ids override earlier)."""
+        entries, sectors, keywords = merge_files([*shipped_paths(), *map(Path, extra_paths)])
+        return cls(entries, sectors, keywords)
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def phrases(self) -> Iterator[tuple[str, str]]:
+        """(alias as written, actor id) pairs, for a spaCy PhraseMatcher or EntityRuler."""
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases, *entry.demonyms):
+                yield alias, entry.id
+            for capital in entry.capitals:
+                yield capital, f"{entry.country or entry.id}-GOV"
+
+    def get(self, actor_id: str, on_date: str | None = None) -> Actor | None:
+        """The actor with this id (named or "<ISO3>-<sector code>"), with its own name as text."""
+        actor = self._build(actor_id, None, on_date)
+        return replace(actor, text=actor.name or actor_id) if actor else None
+
+    def match(self, text: str, on_date: str | None = None) -> Actor | None:
+        """The best known actor named inside ``text`` (a noun phrase), or None.
+
+        Conjuncts are tried left to right ("Russian and Iranian backers" → Russia); inside one,
+        a named actor beats a country + sector composition, which beats a bare country; then
+        the longer alias, then the leftmost.
+        """
+        return self._match(text, on_date, skip_bare=False)
+
+    def resolve(self, text: str, ent_label: str | None = None,
+                on_date: str | None = None) -> Actor:
+        """Like ``match`` but never None: unknown actors keep their text and get a sector guess."""
+        actor = self._match(text, on_date, skip_bare=ent_label == "PERSON")
+        if actor is not None:
+            return actor
+        main, mods = self._split_modifiers(text)
+        _, folded = tokens(main)
+        sector = self._sector_in(folded, 0, len(folded))
+        return Actor(text=text, sector=sector, affiliations=self._modifier_affiliations(mods))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _match(self, text: str, on_date: str | None, *, skip_bare: bool) -> Actor | None:
+        cache_key = (text, on_date, "P" if skip_bare else None)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        main, mods = self._split_modifiers(text)
+        orig, folded = tokens(main)
+        best: tuple[tuple[int, int, int], str] | None = None
+        seg_start = 0
+        for i in range(len(folded) + 1):
+            if i < len(folded) and folded[i] not in _BOUNDARY:
+                continue
+            best = self._best_in(orig, folded, seg_start, i, skip_bare)
+            if best is not None:
+                break
+            seg_start = i + 1
+        result = None
+        if best is not None:
+            actor = self._build(best[1], text, on_date)
+            if actor is not None:
+                known = {(a.relation, a.target) for a in actor.affiliations}
+                extra = tuple(a for a in self._modifier_affiliations(mods)
+                              if (a.relation, a.target) not in known)
+                result = replace(actor, affiliations=actor.affiliations + extra)
+        self._cache[cache_key] = result
+        return result
+
+    def _best_in(self, orig: list[str], folded: list[str], lo: int, hi: int,
+                 skip_bare: bool) -> tuple[tuple[int, int, int], str] | None:
+        """Best (score, actor id) among the aliases inside tokens[lo:hi]."""
+        best = None
+        i = lo
+        while i < hi:
+            hit, n = self._longest_at(orig, folded, i, hi)
+            if hit is None:
+                i += 1
+                continue
+            entry = self.entries[hit.actor_id]
+            actor_id, rank, span = hit.actor_id, _NAMED, n
+            if hit.role == "capital" or entry.kind == "country" or (
+                    entry.kind == "person" and entry.country
+                    and entry.sector in _STATE_PERSON_SECTORS):
+                country = entry.country or entry.id
+                sector = self._sector_after(folded, i + n, hi) or self._sector_before(folded, i)
+                if sector is not None:
+                    actor_id, rank = f"{country}-{self.sectors[sector].code}", _COMPOSED
+                    span = n + 1
+                elif hit.role == "capital":
+                    actor_id, rank = f"{country}-GOV", _COMPOSED
+                elif entry.kind == "country":
+                    rank = _BARE
+            if not (skip_bare and rank == _BARE):
+                score = (rank, span, -i)
+                if best is None or score > best[0]:
+                    best = (score, actor_id)
+            i += n
+        return best
+
+    def _longest_at(self, orig: list[str], folded: list[str], i: int,
+                    hi: int) -> tuple[_Hit | None, int]:
+        for n in range(min(self._max_n, hi - i), 0, -1):
+            hit = self._exact.get(alias_key(orig[i:i + n])) or self._folded.get(alias_key(folded[i:i + n]))
+            if hit is not None:
+                return hit, n
+        return None, 0
+
+    def _keyword_at(self, folded: list[str], end: int, lo: int) -> tuple[str, bool, int] | None:
+        """Sector keyword ending at token ``end`` (exclusive), longest first."""
+        for n in range(min(self._kw_len, end - lo), 0, -1):
+            found = self._keywords.get(alias_key(folded[end - n:end]))
+            if found is not None:
+                return found[0], found[1], n
+        return None
+
+    def _sector_in(self, folded: list[str], lo: int, hi: int) -> str | None:
+        """Rightmost strong sector keyword in tokens[lo:hi], else the rightmost weak one."""
+        weak = None
+        end = hi
+        while end > lo:
+            found = self._keyword_at(folded, end, lo)
+            if found is None:
+                end -= 1
+                continue
+            if not found[1]:
+                return found[0]
+            weak = weak or found[0]
+            end -= found[2]
+        return weak
+
+    def _sector_after(self, folded: list[str], start: int, hi: int) -> str | None:
+        """Sector keyword in the (at most 4-token) head that follows a country or leader."""
+        stop = start
+        while stop < min(hi, start + 4) and folded[stop] not in ("of", "in", "from", "to"):
+            stop += 1
+        return self._sector_in(folded, start, stop)
+
+    def _sector_before(self, folded: list[str], i: int) -> str | None:
+        """"Government of Syria", "the army of Iraq": keyword + "of" right before the country."""
+        if i >= 2 and folded[i - 1] == "of":
+            found = self._keyword_at(folded, i - 1, max(0, i - 1 - self._kw_len))
+            return found[0] if found else None
+        return None
+
+    def _split_modifiers(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Cut "pro-X" / "X-backed" out of ``text``; return the rest and (relation, X) pairs."""
+        mods: list[tuple[str, str]] = []
+
+        def pre(m: re.Match[str]) -> str:
+            mods.append((_MOD_RELATION[m.group(1).lower()], m.group(2)))
+            return " "
+
+        def post(m: re.Match[str]) -> str:
+            relation = _MOD_RELATION.get(m.group(2).lower())
+            if relation:
+                mods.append((relation, m.group(1)))
+            return " "
+
+        if "-" not in text:
+            return text, mods
+        text = _PRE_MOD.sub(pre, text.translate(APOSTROPHES))
+        return _POST_MOD.sub(post, text), mods
+
+    def _modifier_affiliations(self, mods: list[tuple[str, str]]) -> tuple[Affiliation, ...]:
+        out = []
+        for relation, target_text in mods:
+            target = self._match(target_text, None, skip_bare=False)
+            if target is not None and target.id is not None:
+                out.append(Affiliation(relation=relation, target=target.id))
+        return tuple(out)
+
+    def _successor(self, actor_id: str, on_date: str | None) -> str:
+        """Follow renames/mergers to the actor that carried this identity on ``on_date``."""
+        if on_date is None:
+            return actor_id
+        on, seen = as_date(on_date), {actor_id}
+        current = actor_id
+        while True:
+            entry = self.entries.get(current)
+            nxt = next((a.target for a in (entry.affiliations if entry else ())
+                        if a.relation in SUCCESSION and a.since and as_date(a.since) <= on), None)
+            if nxt is None:
+                nxt = next((src for src, since, _ in self._predecessors.get(current, ())
+                            if on < as_date(since)), None)
+            if nxt is None or nxt in seen:
+                return current
+            seen.add(nxt)
+            current = nxt
+
+    def _build(self, actor_id: str, text: str | None, on_date: str | None) -> Actor | None:
+        actor_id = self._successor(actor_id, on_date)
+        entry = self.entries.get(actor_id)
+        if entry is not None:
+            name, country, sector = entry.name, entry.country, entry.sector
+            affs = entry.affiliations + tuple(
+                Affiliation(rel, src, since=since)
+                for src, since, rel in self._predecessors.get(actor_id, ()))
+        else:
+            country_id, _, code = actor_id.partition("-")
+            base, sec = self.entries.get(country_id), self._by_code.get(code)
+            if base is None or sec is None or base.kind != "country":
+                return None
+            demonym = base.demonyms[0] if base.demonyms else base.name
+            country_name = f"the {base.name}" if _THE.search(base.name) else base.name
+            name = sec.template.format(country=country_name, demonym=demonym)
+            country, sector, affs = base.id, sec.name, ()
+        if on_date is not None:
+            affs = tuple(a for a in affs if affiliation_valid(a, on_date))
+        return Actor(text=text if text is not None else name, name=name, id=actor_id,
+                     country=country, sector=sector, affiliations=affs)
