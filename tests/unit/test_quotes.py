@@ -251,3 +251,13 @@ def test_person_name_alone_is_not_linked_to_an_actor(nlp):
 def test_speaker_shapes(nlp, text, expected):
     (quote,) = _quotes(nlp, text)[1]
     assert (quote.speaker, quote.role, quote.organisation) == expected
+
+
+def test_he_skips_plural_sources(nlp):
+    text = (
+        "Omar Haddad, a Tigris Brigade commander, said the fighters were ready. "
+        "Many residents said they wanted the fighting to end.\n\n"
+        "“We will hold the ridge for as long as it takes,” he said.\n"
+    )
+    (quote,) = _quotes(nlp, text)[1]
+    assert quote.speaker == "Omar Haddad"

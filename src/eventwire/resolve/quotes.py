@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -35,8 +35,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 SPEECH_LEMMAS = frozenset({
     "say", "add", "tell", "state", "insist", "warn", "explain", "claim", "declare", "announce",
-    "note", "stress", "write", "tweet", "comment", "argue", "reply", "respond", "confirm",
-    "admit", "acknowledge", "assert", "maintain", "caution", "recall", "continue", "vow",
+    "note", "stress", "write", "tweet", "comment", "argue", "reply", "confirm",
+    "admit", "acknowledge", "assert", "maintain", "caution", "recall", "vow",
     "pledge", "quip", "boast", "complain", "deny", "promise", "emphasise", "emphasize",
     "speak", "talk",
 })
@@ -81,6 +81,7 @@ class Speaker:
     role: str | None = None
     organisation: str | None = None
     offset: int = 0  # where the attribution is, for pronoun resolution
+    plural: bool = False  # "officials said": not an antecedent of "he" or "she"
 
 
 # --- 1. finding quotations -------------------------------------------------------------------
@@ -403,7 +404,9 @@ def _speaker_mentions(
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects and not _is_pronoun(subjects[0]) and not _inside(subjects[0].idx, quotations):
-            mentions.append(_speaker(subjects[0], actors, token.idx))
+            speaker = _speaker(subjects[0], actors, token.idx)
+            plural = "Plur" in subjects[0].morph.get("Number") and not subjects[0].ent_type_
+            mentions.append(replace(speaker, plural=plural) if plural else speaker)
     return mentions
 
 
@@ -440,7 +443,9 @@ def attribute_quotations(
         found = _attribute(doc, quote, actors)
         speaker = found.speaker
         if found.pronoun and speaker is not None:
-            earlier = [m for m in mentions if m.offset < speaker.offset]
+            singular = speaker.name.lower() in {"he", "she"}
+            earlier = [m for m in mentions
+                       if m.offset < speaker.offset and not (singular and m.plural)]
             speaker = earlier[-1] if earlier else _last_person(doc, quotations, speaker.offset)
         elif speaker is None and previous is not None and _continues(doc, previous[0], quote):
             speaker = previous[1]  # a split or run-on quote continues its speaker
