@@ -279,3 +279,11 @@ def test_csv_field_over_the_csv_module_limit_is_one_error(tmp_path: Path) -> Non
     (tmp_path / "big.csv").write_text("id,text\na," + "x" * 140_000 + f"\nb,{STORY}\n")
     items = read_all([tmp_path / "big.csv"])
     assert [label(i) for i in items] == [ErrorCode.DOCUMENT_TOO_LARGE.value, "b"]
+
+
+def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
+    page = ('<html><head><meta charset="koi8-r"></head><body><p>Президент заявил, что '
+            'переговоры продолжатся.</p></body></html>')
+    (tmp_path / "ru.html").write_bytes(page.encode("koi8-r"))  # guessing fails on KOI8-R
+    [document] = read_all([tmp_path / "ru.html"])
+    assert document.text == "Президент заявил, что переговоры продолжатся."

@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections import Counter
@@ -41,6 +42,9 @@ _KINDS: tuple[tuple[str, str], ...] = (  # longest suffixes first
     (".txt", "text"), (".text", "text"), (".md", "text"),
 )
 STDIN = "-"
+#: ``<meta charset="…">`` or ``<meta http-equiv… content="text/html; charset=…">`` of a saved page.
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,31 +71,38 @@ def _without_suffix(path: str) -> str:
     return f"{head}/{stem}" if head else stem
 
 
-def _visible_files(root: Path) -> list[Path]:
-    """Files under ``root``, skipping hidden names; symlinked directories are not followed."""
+def _visible_files(root: Path, problems: list[OSError]) -> list[Path]:
+    """Files under ``root``, skipping hidden names; symlinked directories are not followed.
+    Folders that cannot be listed are added to ``problems`` (os.walk would skip them silently)."""
     found = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(folder, f) for f in files if not f.startswith("."))
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def _plan(inputs: Iterable[str]) -> list[_Input | ErrorRecord]:
+def _plan(inputs: Iterable[str | os.PathLike[str]]) -> list[_Input | ErrorRecord]:
     """Expand inputs to files; a file reached twice (``dir dir/*.txt``) is read once."""
     planned: list[_Input | ErrorRecord] = []
     seen: set[str] = set()
-    for arg in inputs:
+    for given in inputs:
+        arg = os.fspath(given)  # Path objects are welcome too
+        problems: list[OSError] = []
+        path = Path(arg)
         if arg == STDIN:
             found = [_Input(None, STDIN, "stdin")]
-        elif (path := Path(arg)).is_dir():
+        elif path.is_dir():
             found = [_Input(f, f.as_posix(), f.relative_to(path).as_posix())
-                     for f in _visible_files(path)]
-        elif path.exists():
+                     for f in _visible_files(path, problems)]
+        elif os.path.lexists(path):
             found = [_Input(path, path.as_posix(), path.name)]
         else:
-            planned.append(ErrorRecord(arg, ErrorCode.INPUT_NOT_FOUND.value,
-                                       f"no such file or directory: {arg}", arg))
-            continue
+            found = []
+            problems.append(FileNotFoundError(2, "no such file or directory", arg))
+        planned.extend(
+            ErrorRecord(str(p.filename or arg), ErrorCode.INPUT_NOT_FOUND.value,
+                        f"cannot read {p.filename or arg}: {p.strerror or p}", arg)
+            for p in problems)
         for item in found:
             identity = STDIN if item.path is None else os.path.realpath(item.path)
             if identity not in seen:
@@ -100,7 +111,7 @@ def _plan(inputs: Iterable[str]) -> list[_Input | ErrorRecord]:
     return planned
 
 
-def assign_keys(items: list[_Input]) -> list[str]:
+def _assign_keys(items: list[_Input]) -> list[str]:
     """A unique id stem per input: the file name without extension, widened to its relative
     path, then the path as given, then the full name, only for names that would collide."""
     levels: tuple[Callable[[_Input], str], ...] = (
@@ -124,7 +135,9 @@ def assign_keys(items: list[_Input]) -> list[str]:
     return [keys[index] for index in range(len(items))]
 
 
-def read_inputs(inputs: Iterable[str], config: Config | None = None) -> Iterator[Item]:
+def read_inputs(
+    inputs: Iterable[str | os.PathLike[str]], config: Config | None = None,
+) -> Iterator[Item]:
     """Read files, directories (recursively, sorted) and ``-`` (stdin) lazily.
 
     Yields a ``Document`` per story and an ``ErrorRecord`` for anything that could not be read;
@@ -132,7 +145,7 @@ def read_inputs(inputs: Iterable[str], config: Config | None = None) -> Iterator
     """
     config = config or Config()
     planned = _plan(inputs)
-    keys = iter(assign_keys([item for item in planned if isinstance(item, _Input)]))
+    keys = iter(_assign_keys([item for item in planned if isinstance(item, _Input)]))
     for item in planned:
         if isinstance(item, ErrorRecord):
             yield item
@@ -176,6 +189,9 @@ def _read_input(item: _Input, key: str, config: Config) -> Iterator[Item]:
 
 
 def _read_stdin(key: str, config: Config) -> Iterator[Item]:
+    if sys.stdin is None:  # e.g. a daemon started without standard input
+        yield ErrorRecord(key, ErrorCode.INPUT_NOT_FOUND.value, "no standard input", "stdin")
+        return
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text-only stand-in (StringIO): re-encode what it holds
         stream = io.BytesIO(sys.stdin.read(config.max_input_bytes + 1).encode("utf-8"))
@@ -257,8 +273,9 @@ def _read_single(stream: BinaryIO, kind: str, key: str, source: str, config: Con
         yield ErrorRecord(key, ErrorCode.DOCUMENT_TOO_LARGE.value,
                           f"more than max_input_bytes={limit:,} bytes", source)
         return
+    charset = _META_CHARSET.search(data[:HEAD_BYTES])
     try:
-        text = decode_bytes(data)
+        text = decode_bytes(data, declared=charset.group(1).decode("ascii") if charset else None)
     except InputError as exc:
         yield ErrorRecord(key, exc.code.value, exc.message, source)
         return
