@@ -167,3 +167,44 @@ def dedup_clusters() -> list[LabelledReport]:
                        "mosul-arrest"),
     ]
     return reports
+
+
+def synthetic_dedup_set(n_events: int = 80, seed: int = 11) -> list[LabelledReport]:
+    """A larger randomised dedup set: each true event told by 1-4 outlets with realistic noise
+    (town jitter up to ~9 km, dates off by a day, month-precision dates, unknown recipients,
+    missing places), plus deliberate near-misses: the same actors and type the same day ~60 km
+    away, and the same place 4-10 days later. Labels are the true event ids.
+    """
+    rng = random.Random(seed)
+    types = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
+    names = list(ACTORS)
+    start = date(2015, 1, 1)
+    reports: list[LabelledReport] = []
+
+    def report(doc: str, truth: str, event_type: str, actor: str, recipient: str | None,
+               lat: float, lon: float, day: date, precision: str = "day",
+               located: bool = True) -> None:
+        place = Place(f"Town {truth}", f"Town {truth}", "SYR", None, round(lat, 4),
+                      round(lon, 4), None, "city") if located else None
+        event = make_event(doc, 0, event_type=event_type, actor=actor, recipient=recipient,
+                           town=None, day=day.isoformat(), precision=precision)
+        reports.append(LabelledReport(event.with_changes(location=place), truth))
+
+    for k in range(n_events):
+        event_type = rng.choice(types)
+        actor, recipient = rng.sample(names, 2)
+        lat, lon = rng.uniform(30, 40), rng.uniform(35, 45)
+        day = start + timedelta(days=rng.randrange(730))
+        for r in range(rng.randint(1, 4)):
+            report(f"t{k}-o{r}", f"true{k}", event_type, actor,
+                   None if rng.random() < 0.2 else recipient,
+                   lat + rng.uniform(-0.06, 0.06), lon + rng.uniform(-0.06, 0.06),
+                   day + timedelta(days=rng.choice((0, 0, 0, 1))),
+                   precision="month" if r and rng.random() < 0.15 else "day",
+                   located=rng.random() > 0.1)
+        if rng.random() < 0.5:
+            report(f"m{k}", f"miss{k}", event_type, actor, recipient, lat + 0.55, lon, day)
+        if rng.random() < 0.5:
+            report(f"l{k}", f"later{k}", event_type, actor, recipient, lat, lon,
+                   day + timedelta(days=rng.randint(4, 10)))
+    return reports

@@ -27,7 +27,7 @@ from eventwire.store.rows import (
     events_table,
     quotes_table,
 )
-from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, run
 
 DEFAULT_PATH = "eventwire.duckdb"
 DEFAULT_DEDUP = DedupParams()
@@ -127,13 +127,11 @@ class Store(StoreReads):
         ids = pa.table({"id": pa.array(list(latest), pa.string())})
         conn.register("_batch_ids", ids)
         try:
-            stored = dict(conn.execute(
-                "SELECT d.id, d.content_hash FROM documents d JOIN _batch_ids b ON d.id = b.id"
-            ).fetchall())
+            stored = dict(run(conn, "SELECT d.id, d.content_hash FROM documents d "
+                                    "JOIN _batch_ids b ON d.id = b.id"))
             old_errors: dict[str, set[tuple[Any, ...]]] = {}
-            for row in conn.execute("SELECT e.document_id, e.code, e.message, e.source FROM "
-                                    "errors e JOIN _batch_ids b ON e.document_id = b.id"
-                                    ).fetchall():
+            for row in run(conn, "SELECT e.document_id, e.code, e.message, e.source FROM "
+                           "errors e JOIN _batch_ids b ON e.document_id = b.id"):
                 old_errors.setdefault(row[0], set()).add(tuple(row))
         finally:
             conn.unregister("_batch_ids")
@@ -188,25 +186,25 @@ class Store(StoreReads):
         for name, table in tables.items():
             conn.register(name, table)
         try:
-            conn.execute("BEGIN TRANSACTION")
+            run(conn, "BEGIN TRANSACTION")
             if replace_ids:
-                conn.execute("INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events "
+                run(conn, "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events "
                              "WHERE kind = 'story' AND document_id IN (SELECT id FROM _del_docs)")
                 for table, column in (("events", "document_id"), ("quotes", "document_id"),
                                       ("documents", "id")):
                     extra = " AND kind = 'story'" if table == "events" else ""
-                    conn.execute(f"DELETE FROM {table} WHERE {column} IN "
+                    run(conn, f"DELETE FROM {table} WHERE {column} IN "
                                  f"(SELECT id FROM _del_docs){extra}")
             if error_ids:
-                conn.execute("DELETE FROM errors WHERE document_id IN (SELECT id FROM _del_errors)")
-            conn.execute("INSERT INTO documents BY NAME SELECT * FROM _new_docs")
-            conn.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
-            conn.execute("INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
-            conn.execute("INSERT INTO errors BY NAME SELECT * FROM _new_errors")
-            conn.execute("INSERT INTO dedup_pending SELECT DISTINCT event_type FROM _new_events")
-            conn.execute("COMMIT")
+                run(conn, "DELETE FROM errors WHERE document_id IN (SELECT id FROM _del_errors)")
+            run(conn, "INSERT INTO documents BY NAME SELECT * FROM _new_docs")
+            run(conn, "INSERT INTO events BY NAME SELECT * FROM _new_events")
+            run(conn, "INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
+            run(conn, "INSERT INTO errors BY NAME SELECT * FROM _new_errors")
+            run(conn, "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM _new_events")
+            run(conn, "COMMIT")
         except duckdb.Error as exc:
-            conn.execute("ROLLBACK")
+            run(conn, "ROLLBACK")
             raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
         finally:
             for name in tables:
@@ -222,25 +220,25 @@ class Store(StoreReads):
             f"FROM events WHERE kind = 'story' AND {r}_text IS NOT NULL"
             for r in ("actor", "recipient"))
         try:
-            conn.execute("BEGIN TRANSACTION")
-            conn.execute("DELETE FROM actors")
-            conn.execute(f"""INSERT INTO actors
+            run(conn, "BEGIN TRANSACTION")
+            run(conn, "DELETE FROM actors")
+            run(conn, f"""INSERT INTO actors
                 SELECT coalesce(id, 'name:' || lower(name), 'text:' || lower(text)) AS key,
                        min(id), min(name), min(country), min(sector), max(affiliations),
                        list_sort(list(DISTINCT text)), sum(as_actor), sum(as_recipient),
                        min(date_day), max(date_day)
                 FROM ({roles}) GROUP BY 1""")
-            conn.execute("DELETE FROM places")
-            conn.execute("""INSERT INTO places
+            run(conn, "DELETE FROM places")
+            run(conn, """INSERT INTO places
                 SELECT coalesce(CAST(geonameid AS VARCHAR), lower(coalesce(location_name,
                          location_text)) || '|' || coalesce(location_country, '')) AS key,
                        min(coalesce(location_name, location_text)), min(location_country),
                        min(location_admin1), min(lat), min(lon), min(geonameid),
                        min(location_precision), count(*)
                 FROM events WHERE kind = 'story' AND location_text IS NOT NULL GROUP BY 1""")
-            conn.execute("COMMIT")
+            run(conn, "COMMIT")
         except duckdb.Error as exc:
-            conn.execute("ROLLBACK")
+            run(conn, "ROLLBACK")
             raise StoreError(f"refreshing actors/places in {self.path} failed: {exc}") from exc
 
     def dedup(self, *, params: DedupParams = DEFAULT_DEDUP, full: bool = False) -> int:
@@ -253,12 +251,12 @@ class Store(StoreReads):
         conn = self._write_conn()
         sql = ("SELECT DISTINCT event_type FROM events" if full
                else "SELECT DISTINCT event_type FROM dedup_pending")
-        types = sorted(row[0] for row in conn.execute(sql).fetchall() if row[0])
+        types = sorted(row[0] for row in run(conn, sql) if row[0])
         total = 0
         for event_type in types:
-            rows = conn.execute(
-                "SELECT record FROM events WHERE kind = 'story' AND event_type = ? "
-                "AND date_day IS NOT NULL ORDER BY id", [event_type]).fetchall()
+            rows = run(
+                conn, "SELECT record FROM events WHERE kind = 'story' AND event_type = ? "
+                "AND date_day IS NOT NULL ORDER BY id", [event_type])
             clusters = cluster_events((event_from_json(r[0]) for r in rows), params)
             merged, members = [], {"event_id": [], "canonical_id": []}
             for cluster in clusters:
@@ -280,18 +278,18 @@ class Store(StoreReads):
         conn.register("_members", pa.table(members, schema=pa.schema(
             [("event_id", pa.string()), ("canonical_id", pa.string())])))
         try:
-            conn.execute("BEGIN TRANSACTION")
-            conn.execute("DELETE FROM events WHERE kind = 'merged' AND event_type = ?",
+            run(conn, "BEGIN TRANSACTION")
+            run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ?",
                          [event_type])
-            conn.execute("UPDATE events SET canonical_id = id WHERE kind = 'story' "
+            run(conn, "UPDATE events SET canonical_id = id WHERE kind = 'story' "
                          "AND event_type = ? AND canonical_id <> id", [event_type])
-            conn.execute("INSERT INTO events BY NAME SELECT * FROM _merged")
-            conn.execute("UPDATE events SET canonical_id = m.canonical_id FROM _members m "
+            run(conn, "INSERT INTO events BY NAME SELECT * FROM _merged")
+            run(conn, "UPDATE events SET canonical_id = m.canonical_id FROM _members m "
                          "WHERE events.id = m.event_id AND events.kind = 'story'")
-            conn.execute("DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
-            conn.execute("COMMIT")
+            run(conn, "DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
+            run(conn, "COMMIT")
         except duckdb.Error as exc:
-            conn.execute("ROLLBACK")
+            run(conn, "ROLLBACK")
             raise StoreError(f"dedup of {event_type} in {self.path} failed: {exc}") from exc
         finally:
             conn.unregister("_merged")

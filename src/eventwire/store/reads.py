@@ -78,9 +78,9 @@ class StoreReads:
         where = event_where(type=type, actor=actor, recipient=recipient, country=country,
                             since=since, until=until, near=near, q=q, canonical=canonical)
         with self._cursor() as cur:
-            row = cur.execute(f"SELECT count(*) FROM events WHERE {where.sql()}",
-                              where.params).fetchone()
-        return int(row[0]) if row else 0
+            rows = cur.execute(f"SELECT count(*) FROM events WHERE {where.sql()}",
+                               where.params).fetchall()
+        return int(rows[0][0])
 
     def iter_events(self, *, canonical: bool = True, chunk: int = 5_000,
                     **filters: Any) -> Iterator[Event]:
@@ -96,10 +96,11 @@ class StoreReads:
     def event(self, id: str) -> dict[str, Any] | None:
         """One event with its member reports, every evidence span, documents and quotes."""
         with self._cursor() as cur:
-            row = cur.execute("SELECT record, kind, canonical_id FROM events WHERE id = ? "
-                              "LIMIT 1", [str(id)]).fetchone()
-            if row is None:
+            found = cur.execute("SELECT record, kind, canonical_id FROM events WHERE id = ? "
+                                "LIMIT 1", [str(id)]).fetchall()
+            if not found:
                 return None
+            row = found[0]
             record, kind, canonical_id = json.loads(row[0]), row[1], row[2]
             members = _rows(cur.execute(
                 "SELECT id, document_id, record FROM events WHERE kind = 'story' "
@@ -249,8 +250,7 @@ class StoreReads:
                             since=since, until=until, near=near, q=q, canonical=True)
         with self._cursor() as cur:
             def scalar(sql: str, params: Sequence[Any] = ()) -> int:
-                row = cur.execute(sql, list(params)).fetchone()
-                return int(row[0]) if row else 0
+                return int(cur.execute(sql, list(params)).fetchall()[0][0])
 
             def grouped(expr: str) -> dict[str, int]:
                 return {str(k): int(n) for k, n in cur.execute(

@@ -7,6 +7,8 @@ leaves the old version intact.
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 
 from eventwire.errors import ErrorCode, StoreError
@@ -65,20 +67,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def run(conn: duckdb.DuckDBPyConnection, sql: str,
+        params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Execute and fetch everything: DuckDB 2 refuses further work (e.g. ``register``) on a
+    connection whose last result was not read to the end."""
+    return conn.execute(sql, params).fetchall()
+
+
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:
     """Schema version of an open store; 0 for an empty database."""
-    exists = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    exists = run(conn, "SELECT count(*) FROM information_schema.tables "
+                       "WHERE table_name = 'schema_version'")[0][0]
+    if not exists:
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    row = run(conn, "SELECT max(version) FROM schema_version")[0]
+    return int(row[0]) if row[0] is not None else 0
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int:
     """Bring the schema up to ``target`` (default: latest); returns the version reached."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at "
+    run(conn, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at "
                  "TIMESTAMPTZ DEFAULT current_timestamp)")
     version = current_version(conn)
     if version > SCHEMA_VERSION:
@@ -87,14 +95,14 @@ def migrate(conn: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> in
             f"({SCHEMA_VERSION}); upgrade eventwire to open it",
             code=ErrorCode.SCHEMA_MISMATCH)
     for step in range(version, min(target, SCHEMA_VERSION)):
-        conn.execute("BEGIN TRANSACTION")
+        run(conn, "BEGIN TRANSACTION")
         try:
             for statement in MIGRATIONS[step]:
-                conn.execute(statement)
-            conn.execute("INSERT INTO schema_version (version) VALUES (?)", [step + 1])
-            conn.execute("COMMIT")
+                run(conn, statement)
+            run(conn, "INSERT INTO schema_version (version) VALUES (?)", [step + 1])
+            run(conn, "COMMIT")
         except duckdb.Error as exc:
-            conn.execute("ROLLBACK")
+            run(conn, "ROLLBACK")
             raise StoreError(f"migrating the store to version {step + 1} failed: {exc}",
                              code=ErrorCode.SCHEMA_MISMATCH) from exc
         version = step + 1
