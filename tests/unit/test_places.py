@@ -198,3 +198,13 @@ def test_parse_dateline(text, place, country):
 ])
 def test_no_dateline_in_ordinary_prose(text):
     assert parse_dateline(text) is None
+
+
+def test_place_names_inside_person_names_are_not_places(nlp, gazetteer):
+    doc = nlp("\u201cWe will return,\u201d added Karim Abu Hassan, head of a media office in Idlib.")
+    assert [m.core for m in find_mentions(doc, gazetteer)] == ["Idlib"]
+
+
+def test_misparsed_arabic_names_after_a_preposition_are_places(nlp, gazetteer):
+    doc = nlp("Gunmen attacked a checkpoint in Al Mawsil and near Dayr az Zawr on Monday.")
+    assert [m.core for m in find_mentions(doc, gazetteer)] == ["Al Mawsil", "Dayr az Zawr"]

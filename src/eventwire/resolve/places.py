@@ -120,6 +120,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             and gazetteer.is_prominent(ent.text)
         ):
             mentions.append(_take(doc, ent, taken))
+    in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for run in _name_runs(doc, taken):
         # "in Al Mawsil", "near Dayr az Zawr": after a locative preposition any gazetteer name
         # is a place, whatever NER made of it (small models tag these PERSON or ORG).
@@ -127,9 +128,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 e.kind != "country" for e in gazetteer.candidates(run.text)):
             mentions.append(_take(doc, run, taken))
             continue
+        # Elsewhere only well-known names outside other entities ("Hassan" in a person's
+        # name is not the Indian city).
         for span in _longest_first(doc, run.start, run.end):
-            if not taken.intersection(range(span.start, span.end)) and gazetteer.is_prominent(
-                    span.text):
+            tokens = range(span.start, span.end)
+            if not (taken.intersection(tokens) or in_entity.intersection(tokens)) \
+                    and gazetteer.is_prominent(span.text):
                 mentions.append(_take(doc, span, taken))
     return sorted(mentions, key=lambda m: m.start)
 
