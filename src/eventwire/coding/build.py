@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_PARTICIPANTS = 3
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 TYPE_CONTEXT = {"ASSAULT": "military", "MOBILIZE": "military", "PROTEST": "protest",
                 "SANCTION": "international", "AID": "humanitarian"}
 
@@ -66,7 +67,15 @@ class Participant:
     via_pronoun: bool = False
 
 
+def _inside_quote(token: Token) -> bool:
+    before = token.doc[token.sent.start:token.i].text
+    return sum(before.count(mark) for mark in ('"', "\u201c")) % 2 == 1 or (
+        "\u201c" in before and "\u201d" not in before)
+
+
 def _actor_like(actor: Actor, token: Token) -> bool:
+    if token.ent_type_ == "NORP":  # "Islamist", "Sunni": an adjective of belief is no actor
+        return actor.id is not None
     return bool(actor.id or actor.sector or token.ent_type_ in ACTOR_ENT_LABELS)
 
 
@@ -76,6 +85,8 @@ def resolve_participant(
 ) -> Participant | None:
     """The actor a participant token stands for, or None when it is not an actor."""
     if syntax.is_pronoun(token):
+        if token.lower_ in FIRST_PERSON or _inside_quote(token):
+            return None  # "we"/"they" in a quote depend on the speaker, not on the story
         antecedent = memory.antecedent(token)
         if antecedent is None:
             return None
@@ -91,8 +102,17 @@ def resolve_participant(
     ent = token.ent_type_ or None
     actor = actors.resolve(text, ent_label=ent, on_date=on_date)
     if actor.id is None:
+        # "Abu Shaimaa, a Nusra Front commander" / "fighters of the Islamic State"
         appos = syntax.appositive(token)
         org = actors.match(syntax.phrase(appos).text, on_date=on_date) if appos is not None else None
+        owner = syntax.prep_objects(token, ("of",))
+        if org is None and owner and token.pos_ == "NOUN":
+            org = actors.match(syntax.phrase(owner[0]).text, on_date=on_date)
+            if org is not None:
+                actor = Actor(text=f"{text} {token.doc[token.i + 1:owner[0].i + 1].text}",
+                              name=org.name, id=org.id, country=org.country, sector=org.sector,
+                              affiliations=org.affiliations)
+                org = None
         if org is not None:
             actor = Actor(text=text, name=actor.name or text, id=None, country=org.country,
                           sector=org.sector,
@@ -191,13 +211,18 @@ def build_events(
 
 
 def _merge_into(built: dict, event: Event, cand: Candidate) -> None:
-    """Same type in one sentence with compatible participants is one action told twice."""
+    """Same type in one sentence with compatible participants is one action told twice.
+
+    "X attacked a checkpoint, killing four soldiers": one assault, told by two verbs.
+    """
     for key, (other, other_cand) in list(built.items()):
         if other.event_type != event.event_type:
             continue
         a1, a2 = _actor_key(other.actor), _actor_key(event.actor)
         r1, r2 = _actor_key(other.recipient), _actor_key(event.recipient)
-        if (a1 == a2 or not a1 or not a2) and (r1 == r2 or not r1 or not r2):
+        same_actor_other_verb = bool(a1) and a1 == a2 and other_cand is not cand
+        if same_actor_other_verb or ((a1 == a2 or not a1 or not a2)
+                                     and (r1 == r2 or not r1 or not r2)):
             keep, extra = (other, event) if other.confidence >= event.confidence else (event, other)
             merged = keep.with_changes(
                 actor=keep.actor or extra.actor, recipient=keep.recipient or extra.recipient,

@@ -7,7 +7,7 @@ record building happen in :mod:`eventwire.coding.build`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.coding import syntax
@@ -32,6 +32,7 @@ PLACE_WORDS = frozenset({
     "port", "road", "highway", "bridge", "outpost", "camp", "positions", "position", "capital",
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
+OVERRIDE_CONFIDENCE = 0.75
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
@@ -208,6 +209,8 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 continue
             mode = chosen.mode if chosen.event_type == override else None
             cameo = chosen.cameo if chosen.event_type == override else None
+            # the verb+object pair was listed by hand, so it is at least as telling as a verb
+            chosen = replace(chosen, confidence=max(chosen.confidence, OVERRIDE_CONFIDENCE))
             return _with_roles(target, chosen, override, mode, cameo, lexicon,
                                rule=f"light:{lemma}+{noun_lemma}", light=verb, end=end)
         if spec is not None and lemma in lexicon.light_verbs:

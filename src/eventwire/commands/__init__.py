@@ -11,6 +11,7 @@ import click
 
 #: Modules whose ``register(group)`` adds commands to the ``eventwire`` group.
 COMMAND_MODULES: tuple[str, ...] = (
+    "eventwire.commands.code",
     "eventwire.commands.serve",
     "eventwire.commands.store",
 )
