@@ -263,8 +263,8 @@ def test_invalid_date_keeps_the_document_and_adds_a_warning(tmp_path: Path) -> N
                     + json.dumps({"id": "b", "text": STORY, "published": "2999-01-01"}) + "\n")
     items = read_all([path])
     assert [(type(i).__name__, i.id if isinstance(i, Document) else i.document_id)
-            for i in items] == [("Document", "a"), ("ErrorRecord", "a"),
-                                ("Document", "b"), ("ErrorRecord", "b")]
+            for i in items] == [("ErrorRecord", "a"), ("Document", "a"),
+                                ("ErrorRecord", "b"), ("Document", "b")]
     assert all(d.published is None for d in docs(items))
     assert {e.code for e in errors(items)} == {ErrorCode.INVALID_DATE.value}
     assert WARNING_CODES == {ErrorCode.INVALID_DATE.value}

@@ -141,7 +141,7 @@ def read_inputs(
     """Read files, directories (recursively, sorted) and ``-`` (stdin) lazily.
 
     Yields a ``Document`` per story and an ``ErrorRecord`` for anything that could not be read;
-    an E108 (bad date) record follows a Document that is still to be coded.
+    an E108 (bad date) warning record comes just before a Document that is still to be coded.
     """
     config = config or Config()
     planned = _plan(inputs)

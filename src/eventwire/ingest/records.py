@@ -69,7 +69,7 @@ def build_document(
     """One document from its raw parts: extract HTML, clean, check limits, parse the date.
 
     Yields exactly one ``Document`` or one ``ErrorRecord``; an invalid or future ``published``
-    yields the Document (with ``published=None``) followed by an E108 warning record.
+    yields an E108 warning record first, then the Document (with ``published=None``).
     """
     raw = text if text is not None and text.strip() else html
     try:
@@ -110,10 +110,12 @@ def build_document(
         when, date_problem = None, exc
     if when is None and date_problem is None:
         when = page_date or dateline_date(stored, today=today)
+    if date_problem is not None:
+        # Before the Document, so a consumer that batches documents (nlp.pipe) has already seen
+        # the warning when the document's result comes out.
+        yield _error(id, date_problem, source)
     yield Document(id=id, text=stored, title=clean_field(title), url=clean_field(url),
                    published=when, outlet=clean_field(outlet), source=source)
-    if date_problem is not None:
-        yield _error(id, date_problem, source)
 
 
 def document_from_text(
@@ -141,7 +143,7 @@ def document_from_text(
     for item in items:
         if isinstance(item, ErrorRecord):
             raise InputError(item.message, code=ErrorCode(item.code))
-    document = items[0]
+    document = items[-1]
     assert isinstance(document, Document)
     return document
 
