@@ -1,2 +1,29 @@
 """Shared pytest setup. Its presence puts ``tests/`` on ``sys.path`` (pytest's default
 "prepend" import mode), so test modules can ``from factories import make_event``."""
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One loaded pipeline for the whole session: the spaCy model loads in seconds, not ms."""
+    from eventwire.config import Config
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(Config(workers=1)).warm_up()
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    """``code("text", published=...)`` → list of events, with the shared pipeline."""
+
+    def _code(text: str, published: str | None = None, document_id: str = "t"):
+        return pipeline.code_text(text, published=published, document_id=document_id)
+
+    return _code

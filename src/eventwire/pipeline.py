@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
 from eventwire.config import Config
-from eventwire.errors import ErrorCode, EventwireError, ProcessingError
+from eventwire.errors import ErrorCode, EventwireError, InputError, ProcessingError
 from eventwire.model import Document, DocumentResult, ErrorRecord, Event
 
 if TYPE_CHECKING:
@@ -71,7 +71,9 @@ class Pipeline:
         results = list(self.code_documents([record]))
         errors = [e for r in results for e in r.errors if r.document is None]
         if errors:
-            raise ProcessingError(errors[0].message, code=ErrorCode(errors[0].code))
+            code = ErrorCode(errors[0].code)
+            kind = InputError if code.value.startswith("E1") else ProcessingError
+            raise kind(errors[0].message, code=code)
         return [event for result in results for event in result.events]
 
     def code_documents(self, items: Iterable[InputItem]) -> Iterator[DocumentResult]:
@@ -83,8 +85,8 @@ class Pipeline:
         warnings: dict[str, list[ErrorRecord]] = {}
 
         def documents() -> Iterator[tuple[str, Document]]:
-            for item in items:
-                for doc_or_error in _as_documents(item, self.config):
+            for number, item in enumerate(items, start=1):
+                for doc_or_error in _as_documents(item, number, self.config):
                     if isinstance(doc_or_error, Document):
                         yield doc_or_error.text, doc_or_error
                     elif doc_or_error.code in WARNING_CODES:
@@ -154,15 +156,22 @@ def _error_result(error: ErrorRecord) -> DocumentResult:
     return DocumentResult(document=None, errors=(error,))
 
 
-def _as_documents(item: InputItem, config: Config) -> Iterable[Document | ErrorRecord]:
-    """Accept Documents, error records from ingest, plain dicts and bare strings."""
+def _as_documents(item: InputItem, number: int, config: Config
+                  ) -> Iterable[Document | ErrorRecord]:
+    """Accept Documents, error records from ingest, plain dicts and bare strings.
+
+    Items without an id are named by their position in the stream ("python:3"), so ids stay
+    unique and stable across runs.
+    """
     from eventwire.ingest import documents_from_records
 
     if isinstance(item, (Document, ErrorRecord)):
         return (item,)
     if isinstance(item, str):
-        return documents_from_records([{"id": "text", "text": item}], "python", config)
+        item = {"text": item}
     if isinstance(item, Mapping):
+        if not item.get("id"):
+            item = {**item, "id": f"python:{number}"}
         return documents_from_records([item], "python", config)
     raise TypeError(f"cannot code a {type(item).__name__}: pass Document, dict or str")
 

@@ -29,7 +29,9 @@ def _explain(event: dict[str, Any]) -> str:
 
 
 @click.command("code")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--sample", is_flag=True, help="Code the synthetic sample story bundled with "
+              "eventwire (a quick check that the install works).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Directory for events.jsonl, quotes.jsonl and errors.jsonl "
                    "(default: events as JSONL on stdout).")
@@ -45,7 +47,7 @@ def _explain(event: dict[str, Any]) -> str:
 @click.option("--explain", is_flag=True, help="Print each event with the rule that made it "
               "(to stderr).")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def code(inputs: tuple[str, ...], out_dir: str | None, config_path: str | None,
+def code(inputs: tuple[str, ...], sample: bool, out_dir: str | None, config_path: str | None,
          model: str | None, workers: int | None, dask_address: str | None,
          min_confidence: float | None, explain: bool, no_progress: bool) -> None:
     """Code INPUT files, directories or - (stdin) into PLOVER events.
@@ -56,6 +58,11 @@ def code(inputs: tuple[str, ...], out_dir: str | None, config_path: str | None,
     from eventwire.config import Config
     from eventwire.progress import progress_bar
     from eventwire.runner import run_inputs
+
+    if sample:
+        inputs = (*inputs, str(sample_story_path()))
+    if not inputs:
+        raise click.UsageError("give at least one INPUT (file, directory or -), or --sample")
 
     try:
         config = Config.load(config_path, model=model, min_confidence=min_confidence,
@@ -98,6 +105,13 @@ def code(inputs: tuple[str, ...], out_dir: str | None, config_path: str | None,
     click.echo(json.dumps(counts), err=True)
     if counts["documents"] == 0:
         raise click.ClickException("no document could be processed (see the errors above)")
+
+
+def sample_story_path() -> Path:
+    """The synthetic story shipped in the package (written for eventwire, not a real report)."""
+    from importlib import resources
+
+    return Path(str(resources.files("eventwire.data").joinpath("samples/sample-story.txt")))
 
 
 def register(group: click.Group) -> None:

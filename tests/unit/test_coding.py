@@ -1,0 +1,144 @@
+"""The coder on short synthetic sentences: who did what to whom, and what must not be coded."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(events, event_type):
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.rule) for e in events]}"
+    return found[0]
+
+
+def name(actor):
+    return None if actor is None else (actor.name or actor.text)
+
+
+def test_active_attack_with_actor_recipient_and_place(code):
+    events = code("Islamic State fighters attacked an army checkpoint near Deir ez-Zor on Tuesday.",
+                  published="2024-03-14")
+    attack = one(events, "ASSAULT")
+    assert attack.actor.id == "ISIS"
+    assert "checkpoint" in attack.recipient.text
+    assert attack.cameo.startswith("19")
+    assert attack.acled.event_type == "Battles"
+    assert attack.location is not None and attack.location.country == "SYR"
+    assert attack.date == "2024-03-12" and attack.date_precision == "day"
+
+
+def test_passive_voice_swaps_roles(code):
+    events = code("Three journalists were arrested by Turkish police in Istanbul.")
+    arrest = one(events, "COERCE")
+    assert arrest.actor.country == "TUR" and arrest.actor.sector == "police"
+    assert "journalists" in arrest.recipient.text
+    assert arrest.acled.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels did not attack the town of Maarat al-Numan.",
+    "The army never shelled the village, residents said.",
+    "If the talks fail, the rebels could attack Aleppo.",
+    "Hezbollah denied attacking the convoy.",
+    "Will Russia bomb Idlib again?",
+    "The government failed to arrest the suspects.",
+])
+def test_negated_denied_and_hypothetical_actions_are_not_events(code, sentence):
+    types = {e.event_type for e in code(sentence)}
+    assert not types & {"ASSAULT", "COERCE"}, f"{sentence!r} gave {types}"
+
+
+def test_threat_to_attack_is_a_threaten_event(code):
+    events = code("Iran threatened to attack American bases in Iraq.")
+    threat = one(events, "THREATEN")
+    assert threat.actor.country == "IRN"
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_future_action_is_coded_as_intended(code):
+    events = code("The United States will impose sanctions on Venezuela.")
+    sanction = one(events, "SANCTION")
+    assert sanction.modality == "intended"
+    assert sanction.confidence < 0.7
+
+
+def test_coordinated_actors_each_get_an_event(code):
+    events = code("Hamas and Islamic Jihad fired rockets at Israeli towns.")
+    actors = {e.actor.id for e in events if e.event_type == "ASSAULT" and e.actor}
+    assert len(actors) == 2
+
+
+def test_apposition_links_a_person_to_the_group(code):
+    events = code("Abu Khalid, a Hezbollah commander, led an attack on Israeli troops.")
+    attack = one(events, "ASSAULT")
+    assert attack.actor.text.startswith("Abu Khalid")
+    assert any("Hezbollah" in a.target for a in attack.actor.affiliations)
+
+
+def test_light_verb_takes_type_from_its_noun(code):
+    sanction = one(code("The European Union imposed sanctions on Russian banks."), "SANCTION")
+    assert sanction.actor.id and "EU" in sanction.actor.id.upper()
+    talks = one(code("Turkish and Russian officials held talks with the Syrian government."),
+                "CONSULT")
+    assert talks.recipient is not None and talks.recipient.country == "SYR"
+
+
+def test_send_troops_is_mobilize_and_send_aid_is_aid(code):
+    assert one(code("Turkey sent troops to the Syrian border."), "MOBILIZE").actor.country == "TUR"
+    assert one(code("Germany sent humanitarian aid to Yemen."), "AID").actor.country == "DEU"
+
+
+@pytest.mark.parametrize("text", [
+    "Manchester United beat Chelsea 2-0 on Saturday as their striker scored twice. The visitors "
+    "attacked down the left in the second half, but the goalkeeper saved three shots and the "
+    "coach praised the squad after a win that lifts the club to third in the league.",
+    "Shares rallied on Wall Street as investors cheered strong earnings; the index gained 2 "
+    "percent and bond yields fell while oil prices hit a three-month high.",
+    "A storm will hit the coast on Friday with heavy rain and strong wind, forecasters said, "
+    "and temperatures will fall to three degrees with snow in the hills.",
+])
+def test_non_political_stories_give_no_events(code, text):
+    assert code(text) == []
+
+
+def test_scraped_debris_gives_no_events_and_offsets_point_into_the_text(pipeline):
+    text = ("Share this article\n\n. . . .\n\nPublished: Updated:\n\nPolice arrested 20 "
+            "protesters in Minsk on Sunday.\n\nFacebook Twitter WhatsApp\n")
+    result = next(pipeline.code_documents([{"id": "debris", "text": text}]))
+    assert result.document is not None
+    assert [e.event_type for e in result.events] == ["COERCE"]
+    for event in result.events:
+        ev = event.evidence
+        assert result.document.text[ev.start:ev.end] == ev.sentence
+        assert ev.start <= event.trigger.start < event.trigger.end <= ev.end
+        assert "Published" not in ev.sentence and ". ." not in ev.sentence
+
+
+def test_event_ids_are_stable_across_pipelines(code):
+    from eventwire.config import Config
+    from eventwire.pipeline import Pipeline
+
+    text = "Russian aircraft bombed a market in Idlib, and the United Nations condemned the attack."
+    first = [e.id for e in code(text, document_id="same")]
+    second = [e.id for e in Pipeline(Config(workers=1)).code_text(text, document_id="same")]
+    assert first and first == second
+
+
+def test_confidence_orders_clear_events_above_vague_ones(code):
+    clear = one(code("Syrian government forces shelled rebel positions in Idlib."), "ASSAULT")
+    vague = one(code("It hit them."), "ASSAULT") if code("It hit them.") else None
+    assert clear.confidence > 0.8
+    assert vague is None or vague.confidence < clear.confidence
+
+
+def test_every_event_has_the_contract_fields(code):
+    events = code("The United Nations urged Iran and Saudi Arabia to hold talks in Baghdad.")
+    assert events
+    for event in events:
+        record = event.to_dict()
+        for key in ("id", "event_type", "mode", "context", "cameo", "acled", "actor",
+                    "recipient", "location", "date", "date_precision", "date_text", "evidence",
+                    "sources", "confidence", "quotes"):
+            assert key in record
+        assert record["sources"] == ["t"]
+        assert 0 <= record["confidence"] <= 1
