@@ -66,13 +66,25 @@ class Sector:
     template: str
 
 
-def tokens(text: str) -> tuple[list[str], list[str]]:
-    """Normalised tokens of ``text``: (case kept, casefolded), diacritics and articles removed."""
-    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+def normalise(text: str) -> str:
+    """Diacritics, possessives, apostrophes, acronym dots and Arabic articles removed."""
+    text = text.translate(APOSTROPHES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _ARTICLE.sub(" ", _POSSESSIVE.sub("", text)).replace("'", "")
-    orig = [t for t in _TOKEN.findall(text) if t.casefold() not in _DROPPED]
+    return _ARTICLE.sub(" ", _POSSESSIVE.sub("", text)).replace("'", "")
+
+
+def token_spans(normalised: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) over a ``normalise``d string, articles and "the" left out."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(normalised)
+            if m.group(0).casefold() not in _DROPPED]
+
+
+def tokens(text: str) -> tuple[list[str], list[str]]:
+    """Normalised tokens of ``text``: (case kept, casefolded)."""
+    orig = [t for t, _, _ in token_spans(normalise(text))]
     return orig, [t.casefold() for t in orig]
 
 
@@ -93,11 +105,17 @@ def as_date(value: Any, *, end: bool = False) -> str:
     return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
 
 
+def affiliation_window(aff: Affiliation) -> tuple[str, str]:
+    """Padded ``[since, until)`` of an affiliation; open ends become sentinels that sort outside
+    every real date."""
+    return (as_date(aff.since) if aff.since else "0000-00-00",
+            as_date(aff.until, end=True) if aff.until else "9999-99-99")
+
+
 def affiliation_valid(aff: Affiliation, on_date: str) -> bool:
     """True when ``since <= on_date < until`` (open ends always match)."""
-    on = as_date(on_date)
-    return ((aff.since is None or as_date(aff.since) <= on)
-            and (aff.until is None or on < as_date(aff.until, end=True)))
+    since, until = affiliation_window(aff)
+    return since <= as_date(on_date) < until
 
 
 def shipped_paths() -> list[Path]:

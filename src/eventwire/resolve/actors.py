@@ -15,16 +15,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eventwire.model import Actor, Affiliation
-from eventwire.resolve.actor_data import (
-    APOSTROPHES,
+from eventwire.resolve.actor_data import (  # noqa: F401  (affiliation_valid re-exported)
     SUCCESSION,
     ActorEntry,
     Sector,
     affiliation_valid,
+    affiliation_window,
     alias_key,
     as_date,
     merge_files,
+    normalise,
     shipped_paths,
+    token_spans,
     tokens,
 )
 
@@ -76,12 +78,16 @@ class ActorDictionary:
         self._kw_len = max((k.count(" ") + 1 for k in keywords), default=1)
         self._exact: dict[str, _Hit] = {}
         self._folded: dict[str, _Hit] = {}
+        # first token → longest alias starting with it: most tokens start none, so one probe
+        self._first_exact: dict[str, int] = {}
+        self._first_folded: dict[str, int] = {}
         self.collisions: list[tuple[str, str, str]] = []  # (alias key, lost id, won id)
         self._predecessors: dict[str, list[tuple[str, str, str]]] = {}  # id → (src, since, rel)
         self._cache: dict[tuple[str, str | None, str | None], Actor | None] = {}
         for entry in self.entries.values():
-            for role, forms in (("name", (entry.name, *entry.aliases)),
-                                ("demonym", entry.demonyms), ("capital", entry.capitals)):
+            # Names last so that they win over a capital or demonym spelled the same.
+            for role, forms in (("capital", entry.capitals), ("demonym", entry.demonyms),
+                                ("name", (entry.name, *entry.aliases))):
                 for form in forms:
                     self._index(form, _Hit(entry.id, role))
             for aff in entry.affiliations:
@@ -89,14 +95,17 @@ class ActorDictionary:
                     back = "renamed_from" if aff.relation == "renamed_to" else "successor_of"
                     self._predecessors.setdefault(aff.target, []).append(
                         (entry.id, aff.since, back))
-        self._max_n = max((k.count(" ") + 1 for k in (*self._exact, *self._folded)), default=1)
+        self._windows: dict[Affiliation, tuple[str, str]] = {}  # padded (since, until)
 
     def _index(self, alias: str, hit: _Hit) -> None:
         orig, folded = tokens(alias)
         if not orig:
             return
-        table, key = (self._exact, alias_key(orig)) if _is_short_acronym(alias) else (
-            self._folded, alias_key(folded))
+        parts = orig if _is_short_acronym(alias) else folded
+        table, first = ((self._exact, self._first_exact) if parts is orig
+                        else (self._folded, self._first_folded))
+        key = alias_key(parts)
+        first[parts[0]] = max(first.get(parts[0], 0), len(parts))
         old = table.get(key)
         if old is not None and old.actor_id != hit.actor_id:
             self.collisions.append((key, old.actor_id, hit.actor_id))
@@ -122,7 +131,7 @@ class ActorDictionary:
 
     def get(self, actor_id: str, on_date: str | None = None) -> Actor | None:
         """The actor with this id (named or "<ISO3>-<sector code>"), with its own name as text."""
-        actor = self._build(actor_id, None, on_date)
+        actor = self._build(actor_id, None, as_date(on_date) if on_date else None)
         return replace(actor, text=actor.name or actor_id) if actor else None
 
     def match(self, text: str, on_date: str | None = None) -> Actor | None:
@@ -140,10 +149,9 @@ class ActorDictionary:
         actor = self._match(text, on_date, skip_bare=ent_label == "PERSON")
         if actor is not None:
             return actor
-        main, mods = self._split_modifiers(text)
-        _, folded = tokens(main)
-        sector = self._sector_in(folded, 0, len(folded))
-        return Actor(text=text, sector=sector, affiliations=self._modifier_affiliations(mods))
+        _, core, mods = self._analyse(text)
+        return Actor(text=text, sector=self._sector_in(core, 0, len(core)),
+                     affiliations=self._modifier_affiliations(mods))
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -153,20 +161,11 @@ class ActorDictionary:
             return self._cache[cache_key]
         if len(self._cache) > 100_000:
             self._cache.clear()
-        main, mods = self._split_modifiers(text)
-        orig, folded = tokens(main)
-        best: tuple[tuple[int, int, int], str] | None = None
-        seg_start = 0
-        for i in range(len(folded) + 1):
-            if i < len(folded) and folded[i] not in _BOUNDARY:
-                continue
-            best = self._best_in(orig, folded, seg_start, i, skip_bare)
-            if best is not None:
-                break
-            seg_start = i + 1
+        orig, core, mods = self._analyse(text)
+        best = self._best(orig, core, skip_bare)
         result = None
         if best is not None:
-            actor = self._build(best[1], text, on_date)
+            actor = self._build(best, text, as_date(on_date) if on_date else None)
             if actor is not None:
                 known = {(a.relation, a.target) for a in actor.affiliations}
                 extra = tuple(a for a in self._modifier_affiliations(mods)
@@ -175,14 +174,41 @@ class ActorDictionary:
         self._cache[cache_key] = result
         return result
 
-    def _best_in(self, orig: list[str], folded: list[str], lo: int, hi: int,
-                 skip_bare: bool) -> tuple[tuple[int, int, int], str] | None:
-        """Best (score, actor id) among the aliases inside tokens[lo:hi]."""
-        best = None
-        i = lo
-        while i < hi:
-            hit, n = self._longest_at(orig, folded, i, hi)
-            if hit is None:
+    def _analyse(self, text: str) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+        """Tokens (case kept), core tokens (casefolded; "" inside "pro-X"/"X-backed") and the
+        modifiers as (relation, X). A modifier says whom an actor is aligned with, not who it
+        is: it may complete a longer alias ("Saudi-led coalition") but never names the actor."""
+        norm = normalise(text)
+        spans: list[tuple[int, int]] = []
+        mods: list[tuple[str, str]] = []
+        if "-" in norm:
+            for m in _PRE_MOD.finditer(norm):
+                spans.append(m.span())
+                mods.append((_MOD_RELATION[m.group(1).lower()], m.group(2)))
+            for m in _POST_MOD.finditer(norm):
+                if not any(s <= m.start() < e for s, e in spans):
+                    spans.append(m.span())
+                    if m.group(2).lower() in _MOD_RELATION:
+                        mods.append((_MOD_RELATION[m.group(2).lower()], m.group(1)))
+        orig, core = [], []
+        for tok, start, _ in token_spans(norm):
+            orig.append(tok)
+            core.append("" if any(s <= start < e for s, e in spans) else tok.casefold())
+        return orig, core, mods
+
+    def _best(self, orig: list[str], core: list[str], skip_bare: bool) -> str | None:
+        """Id of the best actor: earliest conjunct first, then named > composed > bare, then
+        the longer alias, then the leftmost."""
+        folded = [t.casefold() for t in orig]
+        best: tuple[tuple[int, int, int, int], str] | None = None
+        segment, i, n_tok = 0, 0, len(orig)
+        while i < n_tok:
+            if folded[i] in _BOUNDARY:
+                if best is not None:
+                    break
+                segment += 1
+            hit, n = self._longest_at(orig, folded, i, n_tok)
+            if hit is None or not any(core[i:i + n]):
                 i += 1
                 continue
             entry = self.entries[hit.actor_id]
@@ -191,7 +217,7 @@ class ActorDictionary:
                     entry.kind == "person" and entry.country
                     and entry.sector in _STATE_PERSON_SECTORS):
                 country = entry.country or entry.id
-                sector = self._sector_after(folded, i + n, hi) or self._sector_before(folded, i)
+                sector = self._sector_after(core, i + n) or self._sector_before(core, i)
                 if sector is not None:
                     actor_id, rank = f"{country}-{self.sectors[sector].code}", _COMPOSED
                     span = n + 1
@@ -200,16 +226,19 @@ class ActorDictionary:
                 elif entry.kind == "country":
                     rank = _BARE
             if not (skip_bare and rank == _BARE):
-                score = (rank, span, -i)
+                score = (-segment, rank, span, -i)
                 if best is None or score > best[0]:
                     best = (score, actor_id)
             i += n
-        return best
+        return best[1] if best else None
 
     def _longest_at(self, orig: list[str], folded: list[str], i: int,
                     hi: int) -> tuple[_Hit | None, int]:
-        for n in range(min(self._max_n, hi - i), 0, -1):
-            hit = self._exact.get(alias_key(orig[i:i + n])) or self._folded.get(alias_key(folded[i:i + n]))
+        longest_exact = self._first_exact.get(orig[i], 0)
+        longest = max(longest_exact, self._first_folded.get(folded[i], 0))
+        for n in range(min(longest, hi - i), 0, -1):
+            hit = (self._exact.get(alias_key(orig[i:i + n])) if n <= longest_exact else None
+                   ) or self._folded.get(alias_key(folded[i:i + n]))
             if hit is not None:
                 return hit, n
         return None, 0
@@ -237,10 +266,11 @@ class ActorDictionary:
             end -= found[2]
         return weak
 
-    def _sector_after(self, folded: list[str], start: int, hi: int) -> str | None:
+    def _sector_after(self, folded: list[str], start: int) -> str | None:
         """Sector keyword in the (at most 4-token) head that follows a country or leader."""
         stop = start
-        while stop < min(hi, start + 4) and folded[stop] not in ("of", "in", "from", "to"):
+        while (stop < min(len(folded), start + 4) and folded[stop] not in _BOUNDARY
+               and folded[stop] not in ("of", "in", "from", "to")):
             stop += 1
         return self._sector_in(folded, start, stop)
 
@@ -251,25 +281,6 @@ class ActorDictionary:
             return found[0] if found else None
         return None
 
-    def _split_modifiers(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """Cut "pro-X" / "X-backed" out of ``text``; return the rest and (relation, X) pairs."""
-        mods: list[tuple[str, str]] = []
-
-        def pre(m: re.Match[str]) -> str:
-            mods.append((_MOD_RELATION[m.group(1).lower()], m.group(2)))
-            return " "
-
-        def post(m: re.Match[str]) -> str:
-            relation = _MOD_RELATION.get(m.group(2).lower())
-            if relation:
-                mods.append((relation, m.group(1)))
-            return " "
-
-        if "-" not in text:
-            return text, mods
-        text = _PRE_MOD.sub(pre, text.translate(APOSTROPHES))
-        return _POST_MOD.sub(post, text), mods
-
     def _modifier_affiliations(self, mods: list[tuple[str, str]]) -> tuple[Affiliation, ...]:
         out = []
         for relation, target_text in mods:
@@ -279,15 +290,15 @@ class ActorDictionary:
         return tuple(out)
 
     def _successor(self, actor_id: str, on_date: str | None) -> str:
-        """Follow renames/mergers to the actor that carried this identity on ``on_date``."""
+        """Follow renames/mergers to the actor that carried this identity on ``on_date``
+        (padded)."""
         if on_date is None:
             return actor_id
-        on, seen = as_date(on_date), {actor_id}
-        current = actor_id
+        on, seen, current = on_date, {actor_id}, actor_id
         while True:
             entry = self.entries.get(current)
             nxt = next((a.target for a in (entry.affiliations if entry else ())
-                        if a.relation in SUCCESSION and a.since and as_date(a.since) <= on), None)
+                        if a.relation in SUCCESSION and self._window(a)[0] <= on), None)
             if nxt is None:
                 nxt = next((src for src, since, _ in self._predecessors.get(current, ())
                             if on < as_date(since)), None)
@@ -296,7 +307,15 @@ class ActorDictionary:
             seen.add(nxt)
             current = nxt
 
+    def _window(self, aff: Affiliation) -> tuple[str, str]:
+        """Padded [since, until) of an affiliation, computed once per affiliation."""
+        window = self._windows.get(aff)
+        if window is None:
+            window = self._windows[aff] = affiliation_window(aff)
+        return window
+
     def _build(self, actor_id: str, text: str | None, on_date: str | None) -> Actor | None:
+        """The actor record for an id as of ``on_date`` (already padded by ``as_date``)."""
         actor_id = self._successor(actor_id, on_date)
         entry = self.entries.get(actor_id)
         if entry is not None:
@@ -314,6 +333,6 @@ class ActorDictionary:
             name = sec.template.format(country=country_name, demonym=demonym)
             country, sector, affs = base.id, sec.name, ()
         if on_date is not None:
-            affs = tuple(a for a in affs if affiliation_valid(a, on_date))
+            affs = tuple(a for a in affs if self._window(a)[0] <= on_date < self._window(a)[1])
         return Actor(text=text if text is not None else name, name=name, id=actor_id,
                      country=country, sector=sector, affiliations=affs)
