@@ -38,7 +38,7 @@ INHERITED_CONFIDENCE = 0.9
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that place a clause somewhere; "attacks on militias" is not a location.
 LOCATIVE_PREPS = frozenset(
-    ["in", "near", "at", "outside", "around", "across", "into", "inside", "throughout", "within", "from", "towards", "toward", "between", "along", "over", "off", "beyond"]
+    ["in", "near", "at", "outside", "around", "across", "into", "inside", "throughout", "within", "from", "towards", "toward", "between", "along", "over", "off", "beyond", "through"]
 )
 #: Prepositions whose meaning is relative: kept in the place's text ("near Aleppo").
 RELATIVE_PREPS = frozenset(["near", "outside", "around", "beyond", "off"])
@@ -68,6 +68,9 @@ class Mention:
     core: str
     root: int | None  # token index of the name's head in the Doc; None for the dateline
     hint: str | None = None  # "admin1" ("Idlib province") or "city" ("the city of Homs")
+    #: Found only because a locative preposition precedes a name NER gave another label
+    #: ("through Homs" tagged ORG): kept only if it lies in a country the story is about.
+    weak: bool = False
     dateline_country: str | None = None
 
 
@@ -124,9 +127,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for run in _name_runs(doc, taken):
         # "in Al Mawsil", "near Dayr az Zawr": after a locative preposition any gazetteer name
         # is a place, whatever NER made of it (small models tag these PERSON or ORG).
-        if run.start > 0 and doc[run.start - 1].lower_ in LOCATIVE_PREPS and any(
+        if _after_locative(doc, run.start) and any(
                 e.kind != "country" for e in gazetteer.candidates(run.text)):
-            mentions.append(_take(doc, run, taken))
+            weak = bool(in_entity.intersection(range(run.start, run.end)))
+            mentions.append(replace(_take(doc, run, taken), weak=weak))
             continue
         # Elsewhere only well-known names outside other entities ("Hassan" in a person's
         # name is not the Indian city).
@@ -148,7 +152,9 @@ def _take(doc: Doc, name: Span, taken: set[int]) -> Mention:
 
 
 def _is_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" and (token.is_title or token.is_upper)
+    """A capitalised proper noun, or a capitalised word NER put in some entity ("Homs"/ORG)."""
+    return (token.pos_ == "PROPN" or bool(token.ent_type_)) and (
+        token.is_title or token.is_upper)
 
 
 def _name_runs(doc: Doc, taken: set[int]) -> Iterable[Span]:
@@ -172,6 +178,21 @@ def _name_runs(doc: Doc, taken: set[int]) -> Iterable[Span]:
                 break
         yield doc[i:j]
         i = j
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """True when a locative preposition precedes, modifiers aside ("in rebel-held southern X")."""
+    i = start - 1
+    while i >= 0 and start - i <= 5:
+        token = doc[i]
+        if token.lower_ in LOCATIVE_PREPS:
+            return True
+        skippable = (token.pos_ == "ADJ" or token.lower_ in DIRECTION_WORDS or token.text == "-"
+                     or token.tag_ == "VBN" or (i + 1 < start and doc[i + 1].text == "-"))
+        if not skippable:
+            return False
+        i -= 1
+    return False
 
 
 def _longest_first(doc: Doc, start: int, end: int) -> Iterable[Span]:
@@ -226,6 +247,8 @@ def story_countries(
     """Weights of the story's countries (ISO3): named places, dateline, actors, demonyms."""
     weights: Counter[str] = Counter()
     for mention in mentions:
+        if mention.weak:
+            continue
         found = gazetteer.candidates(mention.core)
         if mention.dateline_country:
             country = gazetteer.country(mention.dateline_country)
@@ -266,6 +289,8 @@ def resolve_mentions(
         if not found:
             continue
         best = max(found, key=lambda e, hint=mention.hint: _score(e, hint, countries, top))
+        if mention.weak and not countries.get(best.country):
+            continue  # "fighters from Hamas" (ORG) is not Hamm, Germany
         resolved.append(Resolved(mention, best))
     return resolved
 
