@@ -168,7 +168,9 @@ def test_get_named_composed_and_unknown(actors: ActorDictionary) -> None:
 
 
 def test_phrases_cover_aliases_demonyms_and_capitals(actors: ActorDictionary) -> None:
-    pairs = set(actors.phrases())
+    listed = list(actors.phrases())
+    pairs = set(listed)
+    assert len(listed) == len(pairs)
     assert ("Jabhat al-Nusra", "NUSRA") in pairs
     assert ("Iranian", "IRN") in pairs
     assert ("Moscow", "RUS-GOV") in pairs

@@ -123,11 +123,14 @@ class ActorDictionary:
 
     def phrases(self) -> Iterator[tuple[str, str]]:
         """(alias as written, actor id) pairs, for a spaCy PhraseMatcher or EntityRuler."""
+        seen: set[tuple[str, str]] = set()
         for entry in self.entries.values():
-            for alias in (entry.name, *entry.aliases, *entry.demonyms):
-                yield alias, entry.id
-            for capital in entry.capitals:
-                yield capital, f"{entry.country or entry.id}-GOV"
+            pairs = [(alias, entry.id) for alias in (entry.name, *entry.aliases, *entry.demonyms)]
+            pairs += [(capital, f"{entry.country or entry.id}-GOV") for capital in entry.capitals]
+            for pair in pairs:
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
     def get(self, actor_id: str, on_date: str | None = None) -> Actor | None:
         """The actor with this id (named or "<ISO3>-<sector code>"), with its own name as text."""

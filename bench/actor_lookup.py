@@ -1,0 +1,71 @@
+"""How fast the actor resolver is, next to the cheapest possible lookup (a plain dict get).
+
+Prints the time to load the shipped dictionaries, then matches per second for uncached
+``match()`` calls (every phrase distinct), cached calls (the same phrases again) and
+``resolve()`` on unknown phrases, each as a ratio against a loop of plain ``dict.get`` calls on
+the same number of strings. No thresholds: the numbers are for humans and for the docs.
+
+    .venv/bin/python bench/actor_lookup.py                 # 20,000 phrases
+    .venv/bin/python bench/actor_lookup.py --phrases 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from eventwire.resolve.actors import ActorDictionary
+
+KNOWN = [
+    "Nusra", "Nusra's fighters", "the Syrian army", "Assad's government", "Moscow",
+    "pro-government Iranian militias", "Iraqi police", "Turkish troops", "Hezbollah fighters",
+    "the US-backed Syrian Democratic Forces", "Jabhat al-Nusra", "Hayat Tahrir al-Sham",
+    "Russian and Iranian backers", "the UN Security Council", "Houthi rebels", "the Taliban",
+]
+UNKNOWN = [
+    "Western-backed rebel groups", "local residents", "a senior insurgent source",
+    "unidentified gunmen", "anti-government protesters", "the interior ministry",
+]
+
+
+def phrases(pool: list[str], n: int, seed: int = 11) -> list[str]:
+    """Distinct phrases (a counter suffix defeats the result cache) drawn from ``pool``."""
+    rng = random.Random(seed)
+    return [f"{rng.choice(pool)} {i}" for i in range(n)]
+
+
+def rate(fn, items: list[str]) -> float:
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    return len(items) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phrases", type=int, default=20_000)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    actors = ActorDictionary.load()
+    load_s = time.perf_counter() - start
+
+    known, unknown = phrases(KNOWN, args.phrases), phrases(UNKNOWN, args.phrases)
+    baseline_table = {text: i for i, text in enumerate(known[: len(known) // 2])}
+    baseline = rate(baseline_table.get, known)
+    uncached = rate(lambda t: actors.match(t, on_date="2015-06-01"), known)
+    cached = rate(lambda t: actors.match(t, on_date="2015-06-01"), known)
+    unresolved = rate(actors.resolve, unknown)
+
+    print(f"load shipped dictionaries: {load_s * 1000:.0f} ms "
+          f"({len(actors.entries)} actors, {sum(1 for _ in actors.phrases())} phrases)")
+    print(f"baseline dict.get:        {baseline:12,.0f} lookups/s")
+    for label, value in (("match() uncached", uncached), ("match() cached", cached),
+                         ("resolve() unknown", unresolved)):
+        print(f"{label + ':':26}{value:12,.0f} lookups/s   {baseline / value:8.1f}x slower "
+              "than dict.get")
+
+
+if __name__ == "__main__":
+    main()
