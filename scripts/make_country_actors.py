@@ -25,7 +25,7 @@ BGD Bangladeshi BRB Barbadian BLR Belarusian BEL Belgian BLZ Belizean BEN Benine
 BOL Bolivian BIH Bosnian BWA Botswanan|Motswana BRA Brazilian BRN Bruneian BGR Bulgarian
 BFA Burkinabe BDI Burundian CPV Cape_Verdean KHM Cambodian CMR Cameroonian CAN Canadian
 CAF Central_African TCD Chadian CHL Chilean CHN Chinese COL Colombian COM Comorian
-CRI Costa_Rican CIV Ivorian HRV Croatian CUB Cuban CYP Cypriot CZE Czech
+CRI Costa_Rican CIV Ivorian HRV Croatian|Croat CUB Cuban CYP Cypriot CZE Czech
 COD Congolese DNK Danish DJI Djiboutian DOM Dominican ECU Ecuadorian EGY Egyptian
 SLV Salvadoran GNQ Equatoguinean ERI Eritrean EST Estonian SWZ Swazi ETH Ethiopian FJI Fijian
 FIN Finnish FRA French GAB Gabonese GMB Gambian GEO Georgian DEU German GHA Ghanaian GRC Greek
@@ -42,7 +42,7 @@ NER Nigerien NGA Nigerian MKD Macedonian NOR Norwegian OMN Omani PAK Pakistani P
 PSE Palestinian PAN Panamanian PNG Papua_New_Guinean PRY Paraguayan PER Peruvian PHL Filipino|Philippine
 POL Polish PRT Portuguese QAT Qatari ROU Romanian RUS Russian RWA Rwandan KNA Kittitian
 LCA Saint_Lucian VCT Vincentian WSM Samoan SMR Sammarinese STP Santomean SAU Saudi
-SEN Senegalese SRB Serbian SYC Seychellois SLE Sierra_Leonean SGP Singaporean SVK Slovak
+SEN Senegalese SRB Serbian|Serb SYC Seychellois SLE Sierra_Leonean SGP Singaporean SVK Slovak
 SVN Slovenian SLB Solomon_Islander SOM Somali ZAF South_African SSD South_Sudanese ESP Spanish
 LKA Sri_Lankan SDN Sudanese SUR Surinamese SWE Swedish CHE Swiss SYR Syrian TWN Taiwanese
 TJK Tajik TZA Tanzanian THA Thai TLS Timorese TGO Togolese TON Tongan TTO Trinidadian
@@ -73,7 +73,8 @@ ALIASES: dict[str, list[str]] = {
     "CPV": ["Cape Verde", "Cabo Verde"],
     "TLS": ["East Timor", "Timor-Leste"],
     "VAT": ["Vatican", "Holy See", "Vatican City"],
-    "PSE": ["Palestine", "State of Palestine", "Palestinian territories", "occupied Palestinian territories"],
+    "PSE": ["Palestine", "State of Palestine", "Palestinian territories",
+            "occupied Palestinian territories", "Gaza Strip", "West Bank"],
     "ARE": ["UAE", "U.A.E.", "United Arab Emirates", "Emirates"],
     "SAU": ["Saudi Arabia", "Kingdom of Saudi Arabia", "KSA"],
     "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"],

@@ -330,3 +330,46 @@ def test_ten_thousand_lookups_stay_correct(actors: ActorDictionary) -> None:
                for text, _ in cases]
     assert len(results) == 10_000
     assert [a.id for a in results] == [want for _ in range(2000) for _, want in cases]
+
+
+# -- gold: actor texts with country codes in the PLOVER gold-standard records ---------------------
+
+GOLD = Path(__file__).parents[2] / ".." / "shared" / "gold" / "plover_gsr.jsonl"
+
+
+def gold_mentions(wanted) -> list[tuple[str, str]]:
+    """(actor text, code) pairs from plover_gsr where compound actors split cleanly."""
+    import json
+
+    if not GOLD.exists():
+        pytest.skip(f"gold data not found at {GOLD} (clone shared/ beside the repo)")
+    pairs = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        for event in json.loads(line).get("events") or []:
+            for side in ("actor", "recipient"):
+                texts = (event.get(side) or "").split("; ")
+                codes = (event.get(f"{side}_code") or "").split("; ")
+                if texts[0] and codes[0] and len(texts) == len(codes):
+                    pairs += [(t, c) for t, c in zip(texts, codes) if wanted(c)]
+    return pairs
+
+
+@pytest.mark.gold
+def test_gold_country_codes(actors: ActorDictionary) -> None:
+    """Floor on the share of country-coded gold actor texts whose country we resolve right.
+    Misses are mostly people we do not list, places ("Darfur") and misspellings."""
+    iso3 = {c.alpha_3 for c in pycountry.countries}
+    pairs = gold_mentions(lambda code: code in iso3)
+    right = sum(1 for text, code in pairs
+                if (actor := actors.match(text)) is not None and actor.country == code)
+    assert len(pairs) > 500
+    assert right / len(pairs) >= 0.82
+
+
+@pytest.mark.gold
+def test_gold_international_organisations(actors: ActorDictionary) -> None:
+    pairs = gold_mentions(lambda code: code == "IGO")
+    right = sum(1 for text, _ in pairs if (actor := actors.match(text)) is not None
+                and actor.country is None and actor.sector in ("igo", "ngo", "judiciary"))
+    assert len(pairs) > 40
+    assert right / len(pairs) >= 0.8
