@@ -3,7 +3,9 @@
 Prints the time to load the shipped dictionaries, then matches per second for uncached
 ``match()`` calls (every phrase distinct), cached calls (the same phrases again) and
 ``resolve()`` on unknown phrases, each as a ratio against a loop of plain ``dict.get`` calls on
-the same number of strings. No thresholds: the numbers are for humans and for the docs.
+the same number of strings; then, when ``../shared/gold`` is present, the share of country- and
+IGO-coded actor texts in the PLOVER gold records that resolve right (the floors in
+tests/unit/test_actors.py). No thresholds here: the numbers are for humans and for the docs.
 
     .venv/bin/python bench/actor_lookup.py                 # 20,000 phrases
     .venv/bin/python bench/actor_lookup.py --phrases 100000
@@ -12,8 +14,12 @@ the same number of strings. No thresholds: the numbers are for humans and for th
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
+from pathlib import Path
+
+import pycountry
 
 from eventwire.resolve.actors import ActorDictionary
 
@@ -42,6 +48,36 @@ def rate(fn, items: list[str]) -> float:
     return len(items) / (time.perf_counter() - start)
 
 
+GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "plover_gsr.jsonl"
+
+
+def gold_accuracy(actors: ActorDictionary) -> None:
+    """Country and IGO codes of the gold actor texts (compound actors split on "; ")."""
+    if not GOLD.exists():
+        print(f"gold: {GOLD} not found, skipped")
+        return
+    iso3 = {c.alpha_3 for c in pycountry.countries}
+    country = igo = country_n = igo_n = 0
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        for event in json.loads(line).get("events") or []:
+            for side in ("actor", "recipient"):
+                texts = (event.get(side) or "").split("; ")
+                codes = (event.get(f"{side}_code") or "").split("; ")
+                if not (texts[0] and codes[0] and len(texts) == len(codes)):
+                    continue
+                for text, code in zip(texts, codes):
+                    actor = actors.match(text)
+                    if code in iso3:
+                        country_n += 1
+                        country += bool(actor and actor.country == code)
+                    elif code == "IGO":
+                        igo_n += 1
+                        igo += bool(actor and actor.country is None
+                                    and actor.sector in ("igo", "ngo", "judiciary"))
+    print(f"gold plover_gsr country codes: {country}/{country_n} = {country / country_n:.1%}")
+    print(f"gold plover_gsr IGO codes:     {igo}/{igo_n} = {igo / igo_n:.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phrases", type=int, default=20_000)
@@ -65,6 +101,7 @@ def main() -> None:
                          ("resolve() unknown", unresolved)):
         print(f"{label + ':':26}{value:12,.0f} lookups/s   {baseline / value:8.1f}x slower "
               "than dict.get")
+    gold_accuracy(actors)
 
 
 if __name__ == "__main__":
