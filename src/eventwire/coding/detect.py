@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
-from eventwire.coding.modality import DROPPED, THREAT, trigger_modality
+from eventwire.coding.modality import ASSERTED, DROPPED, NEGATED, THREAT, trigger_modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -33,6 +33,16 @@ PLACE_WORDS = frozenset({
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
 OVERRIDE_CONFIDENCE = 0.75
+#: Cooperative actions whose negation is a rejection (PLOVER REJECT), and the REJECT mode.
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "CONCEDE", "AID", "CONSULT", "COOPERATE", "RETREAT"})
+REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONCEDE": "yield",
+                "RETREAT": "yield", "AGREE": None, "SUPPORT": None}
+#: Modifiers that make a "strike" a labour action and an "attack" a verbal one.
+LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
+                           "nationwide", "workers", "teachers", "doctors", "transport", "rail",
+                           "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
+VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
+                           "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
@@ -85,8 +95,14 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
                 f"{child.lower_} {lemma}")
             if spec is not None:
                 return spec, token.i + 1
-    # hyphenated and joined spellings: "air-strike", "sit-in"
-    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_), token.i + 1
+    spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+    modifiers = {c.lower_ for c in token.lefts}
+    if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
+        spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
+                       context=("protest",))
+    elif spec is not None and lemma in ("attack", "assault") and modifiers & VERBAL_ATTACK:
+        spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
+    return spec, token.i + 1
 
 
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
@@ -105,6 +121,11 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
                 fixed = lexicon.verbs.get(f"{lemma} {inner}")
             if fixed is not None:
                 spec = fixed
+                break
+    if spec is None or (prt is None and spec is lexicon.verbs.get(lemma)):
+        for child in token.children:  # "call for", "crack down on": preposition, not particle
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.verbs:
+                spec = lexicon.verbs[f"{lemma} {child.lower_}"]
                 break
     if spec is None:
         return None
@@ -136,6 +157,11 @@ def _with_roles(
     """Attach participants to a verb trigger (or a noun trigger carried by a light verb)."""
     verb = light if light is not None else token
     modality = trigger_modality(token, lexicon, governor=light)
+    if modality == NEGATED and event_type in REFUSABLE:
+        # "will not accept refugees", "failed to reach a deal": a refusal is itself an event
+        event_type, mode, cameo = "REJECT", REFUSAL_MODE.get(event_type), "12"
+        modality = ASSERTED
+        rule += "+negated"
     if modality in DROPPED:
         return None
     if modality == THREAT and event_type != "THREATEN":

@@ -87,6 +87,9 @@ def subjects(verb: Token) -> list[Token]:
         c.dep_ == "mark" for c in verb.children
     ):
         return subjects(head)
+    if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in verb.children):
+        return subjects(head) if head.pos_ in ("VERB", "AUX") else []  # purpose clause
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(_substantive(head))
     return []
