@@ -155,6 +155,8 @@ def test_unknown_actor_keeps_text_and_guesses_sector(actors: ActorDictionary, te
 def test_person_label_blocks_bare_country_match(actors: ActorDictionary) -> None:
     assert actors.resolve("Chad").id == "TCD"
     assert actors.resolve("Chad", ent_label="PERSON").id is None
+    assert actors.resolve("George Washington", ent_label="PERSON").id is None
+    assert actors.resolve("George Washington").id == "USA-GOV"
     assert actors.resolve("Bashar al-Assad", ent_label="PERSON").id == "ASSAD"
 
 

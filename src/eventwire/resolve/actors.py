@@ -201,7 +201,8 @@ class ActorDictionary:
 
     def _best(self, orig: list[str], core: list[str], skip_bare: bool) -> str | None:
         """Id of the best actor: earliest conjunct first, then named > composed > bare, then
-        the longer alias, then the leftmost."""
+        the longer alias, then the leftmost. ``skip_bare`` (a PERSON entity) ignores a bare
+        country or capital inside a person's name."""
         folded = [t.casefold() for t in orig]
         best: tuple[tuple[int, int, int, int], str] | None = None
         segment, i, n_tok = 0, 0, len(orig)
@@ -215,7 +216,7 @@ class ActorDictionary:
                 i += 1
                 continue
             entry = self.entries[hit.actor_id]
-            actor_id, rank, span = hit.actor_id, _NAMED, n
+            actor_id, rank, span, metonym = hit.actor_id, _NAMED, n, False
             if hit.role == "capital" or entry.kind == "country" or (
                     entry.kind == "person" and entry.country
                     and entry.sector in _STATE_PERSON_SECTORS):
@@ -225,10 +226,10 @@ class ActorDictionary:
                     actor_id, rank = f"{country}-{self.sectors[sector].code}", _COMPOSED
                     span = n + 1
                 elif hit.role == "capital":
-                    actor_id, rank = f"{country}-GOV", _COMPOSED
+                    actor_id, rank, metonym = f"{country}-GOV", _COMPOSED, True
                 elif entry.kind == "country":
                     rank = _BARE
-            if not (skip_bare and rank == _BARE):
+            if not (skip_bare and (rank == _BARE or metonym)):  # "Chad Smith", "George Washington"
                 score = (-segment, rank, span, -i)
                 if best is None or score > best[0]:
                     best = (score, actor_id)
