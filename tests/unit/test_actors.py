@@ -375,3 +375,29 @@ def test_gold_international_organisations(actors: ActorDictionary) -> None:
                 and actor.country is None and actor.sector in ("igo", "ngo", "judiciary"))
     assert len(pairs) > 40
     assert right / len(pairs) >= 0.8
+
+
+# -- CLI ------------------------------------------------------------------------------------------
+
+def test_cli_resolve_and_check(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    runner = CliRunner()
+    out = runner.invoke(main, ["dictionary", "resolve", "Nusra's", "Iraqi police",
+                               "--date", "2018-01-01"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.output.splitlines()]
+    assert [(r["text"], r["id"]) for r in rows] == [("Nusra's", "HTS"), ("Iraqi police", "IRQ-POL")]
+
+    good = write(tmp_path, "good.yaml", "actors:\n  - {id: NUSRA, aliases: [JN]}\n")
+    bad = write(tmp_path, "bad.yaml", "actors:\n  - {id: X, name: X, sector: wizards}\n")
+    assert runner.invoke(main, ["dictionary", "check", str(good)]).exit_code == 0
+    failed = runner.invoke(main, ["dictionary", "check", str(bad)])
+    assert failed.exit_code == 1
+    assert "sector 'wizards'" in failed.output
+    extended = runner.invoke(main, ["dictionary", "resolve", "-d", str(good), "JN"])
+    assert json.loads(extended.output)["id"] == "NUSRA"

@@ -12,6 +12,7 @@ import click
 #: Modules whose ``register(group)`` adds commands to the ``eventwire`` group.
 COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.commands.code",
+    "eventwire.commands.actors",
     "eventwire.commands.serve",
     "eventwire.commands.store",
 )
