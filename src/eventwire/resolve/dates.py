@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -236,7 +236,7 @@ def _trigger_token(doc: Doc, event: Event, sentence: Span) -> Token:
     return sentence.root
 
 
-def _candidates(doc: Doc, event: Event) -> list[Span]:
+def _candidates(doc: Doc, event: Event, date_entities: Sequence[Span]) -> list[Span]:
     """DATE entities of the evidence sentence, best-attached first."""
     ev = event.evidence
     sentence = doc.char_span(ev.start, ev.end, alignment_mode="expand")
@@ -244,8 +244,8 @@ def _candidates(doc: Doc, event: Event) -> list[Span]:
         return []
     trigger = _trigger_token(doc, event, sentence)
     ranked: list[tuple[int, int, Span]] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start_char < ev.start or ent.end_char > ev.end:
+    for ent in date_entities:
+        if ent.start_char < ev.start or ent.end_char > ev.end:
             continue
         rank = _rank(ent, trigger)
         if rank is not None:
@@ -256,10 +256,16 @@ def _candidates(doc: Doc, event: Event) -> list[Span]:
 
 
 def date_event(
-    doc: Doc, document: Document, event: Event, resolver: DateResolver
+    doc: Doc,
+    document: Document,
+    event: Event,
+    resolver: DateResolver,
+    date_entities: Sequence[Span] | None = None,
 ) -> Event:
     """Fill ``date``, ``date_precision``, ``date_text`` and ``date_inherited`` of one event."""
-    for ent in _candidates(doc, event):
+    if date_entities is None:
+        date_entities = _date_entities(doc)
+    for ent in _candidates(doc, event, date_entities):
         resolved = resolver.resolve(ent.text, document.published)
         if resolved is not None:
             return event.with_changes(
@@ -280,4 +286,9 @@ def date_events(
 ) -> list[Event]:
     """Date every event of a document; never invents a date when the story has none."""
     resolver = resolver or DateResolver()
-    return [date_event(doc, document, event, resolver) for event in events]
+    date_entities = _date_entities(doc)  # doc.ents is rebuilt on every access: read once
+    return [date_event(doc, document, event, resolver, date_entities) for event in events]
+
+
+def _date_entities(doc: Doc) -> list[Span]:
+    return [ent for ent in doc.ents if ent.label_ == "DATE"]

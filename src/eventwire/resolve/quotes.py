@@ -19,7 +19,7 @@ Three steps, each a plain function:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -140,10 +140,10 @@ def _is_break(token: Token) -> bool:
     return "\n" in token.text or token.text in _QUOTE_MARKS
 
 
-def _window_after(doc: Doc, quote: Quotation) -> list[Token]:
+def _window_after(doc: Doc, quote: Quotation, starts: Sequence[int]) -> list[Token]:
     """Tokens after the quote up to the end of its sentence ("…,” said X, a Y.")."""
     tokens: list[Token] = []
-    following = doc[_token_at(doc, quote.close_mark):]
+    following = doc[bisect_left(starts, quote.close_mark):]
     ending = quote.text.rstrip()[-1:]
     if ending == "." or (ending in {"!", "?"} and following[:1].text[:1].isupper()):
         return tokens  # the quote closed its sentence: what follows is a new one
@@ -156,10 +156,10 @@ def _window_after(doc: Doc, quote: Quotation) -> list[Token]:
     return tokens
 
 
-def _window_before(doc: Doc, quote: Quotation) -> list[Token]:
+def _window_before(doc: Doc, quote: Quotation, starts: Sequence[int]) -> list[Token]:
     """Tokens from the start of the quote's sentence up to it ("X said: “…”")."""
     tokens: list[Token] = []
-    index = _token_at(doc, quote.open_mark) - 1
+    index = bisect_left(starts, quote.open_mark) - 1
     while index >= 0:
         token = doc[index]
         if _is_break(token) or token.text in {".", "!", "?"}:
@@ -167,14 +167,6 @@ def _window_before(doc: Doc, quote: Quotation) -> list[Token]:
         tokens.append(token)
         index -= 1
     return tokens[::-1]
-
-
-def _token_at(doc: Doc, offset: int) -> int:
-    """Index of the first token starting at or after a character offset."""
-    for token in doc:
-        if token.idx >= offset:
-            return token.i
-    return len(doc)
 
 
 def _speech_verb(tokens: Sequence[Token]) -> Token | None:
@@ -207,11 +199,15 @@ def _speaker_head(verb: Token, window: Sequence[Token]) -> Token | None:
 
 
 def _entity_of(token: Token) -> Span | None:
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity a token belongs to, read from its IOB tags (no scan of ``doc.ents``)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _trim_det(tokens: Sequence[Token]) -> list[Token]:
@@ -281,8 +277,8 @@ def _describe(
 def _organisation(tokens: list[Token], actors: ActorMatcher | None) -> list[Token] | None:
     """The organisation named in a description: a known actor, else an ORG entity or a name."""
     indices = {t.i for t in tokens}
-    doc = tokens[0].doc
-    entities = [e for e in doc.ents if e.start in indices and e.end - 1 in indices
+    spans = [_entity_of(t) for t in tokens if t.ent_iob_ == "B"]
+    entities = [e for e in spans if e is not None and e.end - 1 in indices
                 and e.label_ not in _NOT_NAMES and any(t.pos_ != "ADJ" for t in e)]
     runs = _proper_noun_runs(tokens)
     # an entity the tagger cut short ("Jaish" of "Jaish al-Fatah") grows to its proper-noun run
@@ -363,9 +359,11 @@ class _Attribution:
     region: tuple[int, int]  # character span of quote plus attribution
 
 
-def _attribute(doc: Doc, quote: Quotation, actors: ActorMatcher | None) -> _Attribution:
-    after = _window_after(doc, quote)
-    before = _window_before(doc, quote)
+def _attribute(
+    doc: Doc, quote: Quotation, actors: ActorMatcher | None, starts: Sequence[int]
+) -> _Attribution:
+    after = _window_after(doc, quote, starts)
+    before = _window_before(doc, quote, starts)
     for window in (after, before):
         verb = _speech_verb(window if window is after else window[::-1])
         if verb is None:
@@ -389,7 +387,9 @@ def _region(quote: Quotation, window: Sequence[Token], after: bool) -> tuple[int
 
 
 def _inside(offset: int, quotations: Sequence[Quotation]) -> bool:
-    return any(q.open_mark <= offset < q.close_mark for q in quotations)
+    """Whether an offset lies within a quotation (they are sorted and do not overlap)."""
+    index = bisect_right(quotations, offset, key=lambda q: q.open_mark) - 1
+    return index >= 0 and offset < quotations[index].close_mark
 
 
 def _speaker_mentions(
@@ -414,22 +414,28 @@ def _is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
 
 
-def _last_person(doc: Doc, quotations: Sequence[Quotation], offset: int) -> Speaker | None:
+def _last_person(
+    doc: Doc, quotations: Sequence[Quotation], offset: int, starts: Sequence[int]
+) -> Speaker | None:
     """Fallback antecedent of "he said": the last person named outside quotes before it."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= offset
-              and not _inside(e.start_char, quotations)]
-    return Speaker(people[-1].text, offset=people[-1].start_char) if people else None
+    for index in range(bisect_left(starts, offset) - 1, -1, -1):
+        token = doc[index]
+        if token.ent_type_ == "PERSON" and not _inside(token.idx, quotations):
+            person = _entity_of(token)
+            if person is not None:
+                return Speaker(person.text, offset=person.start_char)
+    return None
 
 
-def _continues(doc: Doc, previous: Quotation, quote: Quotation) -> bool:
+def _continues(text: str, previous: Quotation, quote: Quotation) -> bool:
     """A quote continues the previous one when it follows it in the same paragraph, or opens
     the next paragraph ("“A,” he said. “B.”" / a quote-only paragraph after a quote)."""
     if quote.paragraph == previous.paragraph:
         return True
     if quote.paragraph - previous.paragraph != 1:
         return False
-    line_start = doc.text.rfind("\n", 0, quote.open_mark) + 1
-    return not doc.text[line_start:quote.open_mark].strip()
+    line_start = text.rfind("\n", 0, quote.open_mark) + 1
+    return not text[line_start:quote.open_mark].strip()
 
 
 def attribute_quotations(
@@ -437,17 +443,20 @@ def attribute_quotations(
 ) -> list[tuple[Quotation, Speaker | None, tuple[int, int]]]:
     """Speaker and attribution region of each quotation (scare quotes dropped)."""
     mentions = _speaker_mentions(doc, quotations, actors)
+    starts = [token.idx for token in doc]
+    text = doc.text  # built on each access: read once
     results: list[tuple[Quotation, Speaker | None, tuple[int, int]]] = []
     previous: tuple[Quotation, Speaker | None] | None = None
     for quote in quotations:
-        found = _attribute(doc, quote, actors)
+        found = _attribute(doc, quote, actors, starts)
         speaker = found.speaker
         if found.pronoun and speaker is not None:
             singular = speaker.name.lower() in {"he", "she"}
             earlier = [m for m in mentions
                        if m.offset < speaker.offset and not (singular and m.plural)]
-            speaker = earlier[-1] if earlier else _last_person(doc, quotations, speaker.offset)
-        elif speaker is None and previous is not None and _continues(doc, previous[0], quote):
+            speaker = earlier[-1] if earlier else _last_person(
+                doc, quotations, speaker.offset, starts)
+        elif speaker is None and previous is not None and _continues(text, previous[0], quote):
             speaker = previous[1]  # a split or run-on quote continues its speaker
         if speaker is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS:
             continue
