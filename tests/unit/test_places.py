@@ -5,16 +5,21 @@ Sentences are synthetic, written in the shapes of wire copy (the seed story's sh
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from eventwire.config import Config
 from eventwire.model import Actor, Document, Event, Evidence, Place, Trigger, stable_id
-from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.resolve.gazetteer import Gazetteer, fold
 from eventwire.resolve.places import (
     INHERITED_CONFIDENCE,
     find_mentions,
     locate_events,
     parse_dateline,
+    resolve_mentions,
+    story_countries,
 )
 
 
@@ -228,3 +233,42 @@ def test_misparsed_arabic_names_after_a_preposition_are_places(nlp, gazetteer):
     (confirmed,) = locate_events(doc, Document("d1", text), [iraqi], gazetteer)
     assert alone.location is None
     assert confirmed.location.name == "Mosul"
+
+
+def test_world_city_beats_a_small_namesake_in_the_countrys_story(nlp, gazetteer):
+    text = "U.S. and Russian negotiators met in Geneva this week to discuss missiles."
+    place = _locate(nlp, gazetteer, text, "met").location
+    assert place.name == "Geneva" and place.country == "CHE"
+
+
+def test_demonym_tagged_as_organisation_still_gives_context(nlp, gazetteer):
+    text = "Ugandan rebels surrendered in Soroti after an army offensive, an official said."
+    place = _locate(nlp, gazetteer, text, "surrendered").location
+    assert place is not None and place.country == "UGA"
+
+
+GOLD = Path(__file__).parents[2] / ".." / "shared" / "gold"
+
+
+@pytest.mark.gold
+def test_gold_location_mentions_are_found_and_resolved(nlp, gazetteer):
+    """Floor on recall of the PLOVER GSR's event locations among our resolved mentions."""
+    path = GOLD / "plover_gsr.jsonl"
+    if not path.exists():
+        pytest.skip(f"gold data not found at {path} (clone shared/ beside the repo)")
+    found = total = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        locations = [e["location"] for e in record["events"] or () if e.get("location")]
+        if not locations:
+            continue
+        doc = nlp(record["text"])
+        mentions = find_mentions(doc, gazetteer)
+        resolved = resolve_mentions(mentions, story_countries(doc, mentions, [], gazetteer),
+                                    gazetteer)
+        for location in locations:
+            total += 1
+            found += any(fold(location) in fold(r.mention.text)
+                         or fold(r.mention.core) in fold(location) for r in resolved)
+    assert total > 40
+    assert found / total >= 0.85

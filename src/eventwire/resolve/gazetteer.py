@@ -47,7 +47,7 @@ from eventwire.errors import ConfigError
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the way keys are made changes: old cache files are rebuilt.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 CITY_DATASET = "cities5000"
 #: Cities this large are "well known": the text scanner may match them where NER saw nothing.
 PROMINENT_POPULATION = 100_000
@@ -142,6 +142,9 @@ class GazetteerEntry:
     lat: float | None
     lon: float | None
     population: int
+    #: How many names GeoNames lists for it, in any script: a proxy for how well known it is
+    #: (Geneva, Switzerland has 60; Geneva, Illinois 13). 0 for admin1 and country entries.
+    alternates: int = 0
 
     @property
     def precision(self) -> str:
@@ -149,7 +152,8 @@ class GazetteerEntry:
 
 
 _ENTRY_COLUMNS = (
-    "geonameid, name, kind, country, country_code, admin1, admin1_code, lat, lon, population"
+    "geonameid, name, kind, country, country_code, admin1, admin1_code, lat, lon, population,"
+    " alternates"
 )
 
 
@@ -415,14 +419,15 @@ def _entries(extra: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], dict[str,
         a1_code = sub.code if sub else f"{cc}.{code}"
         for city in members:
             row = (city["geonameid"], city["name"], "city", iso3[cc], cc, name, a1_code,
-                   city["latitude"], city["longitude"], city["population"])
+                   city["latitude"], city["longitude"], city["population"],
+                   len(city["alternatenames"]))
             yield row, city["keys"], city["population"] >= PROMINENT_POPULATION
         if name and code and code != "00":
             seat = members[0]
             names = [name] + ([sub.name] if sub else [])
             population = sum(c["population"] for c in members)
             row = (None, name, "admin1", iso3[cc], cc, name, a1_code,
-                   seat["latitude"], seat["longitude"], population)
+                   seat["latitude"], seat["longitude"], population, 0)
             yield row, _name_keys(names, memo), True
 
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -441,7 +446,7 @@ def _entries(extra: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], dict[str,
                             and c["name"] == country["capital"]), None)
             centre = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         row = (country["geonameid"], country["name"], "country", country["iso3"], cc, None, None,
-               centre[0], centre[1], int(country.get("population") or 0))
+               centre[0], centre[1], int(country.get("population") or 0), 0)
         yield row, _name_keys(names, memo), True
 
 
@@ -462,7 +467,7 @@ def build_index(path: Path, *, stamp: str | None = None, extra_path: Path | None
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,"
             " kind TEXT, country TEXT, country_code TEXT, admin1 TEXT, admin1_code TEXT,"
-            " lat REAL, lon REAL, population INTEGER);"
+            " lat REAL, lon REAL, population INTEGER, alternates INTEGER);"
             "CREATE TABLE names (key TEXT, entry INTEGER, prominent INTEGER);"
             "CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);"
         )
@@ -474,7 +479,7 @@ def build_index(path: Path, *, stamp: str | None = None, extra_path: Path | None
                 name_rows.add((exact, entry_id, int(prominent)))
                 if loose != exact:
                     name_rows.add(("~" + loose, entry_id, 0))
-        conn.executemany(f"INSERT INTO entries VALUES (?, {', '.join('?' * 10)})", entry_rows)
+        conn.executemany(f"INSERT INTO entries VALUES (?, {', '.join('?' * 11)})", entry_rows)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         # Indexing after the bulk insert lets SQLite sort once: faster than a keyed table.
         conn.execute("CREATE INDEX names_key ON names (key, prominent, entry)")

@@ -35,6 +35,9 @@ from eventwire.resolve.gazetteer import (
 
 #: Confidence factor for an event whose place is inherited from the story, not its clause.
 INHERITED_CONFIDENCE = 0.9
+#: Most a story's country can add to a candidate's log10 prior (a factor of ~30): enough for
+#: Tripoli, Lebanon over Tripoli, Libya in a Lebanese story, not for a 5,000-people namesake.
+CONTEXT_BONUS = 1.5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that place a clause somewhere; "attacks on militias" is not a location.
 LOCATIVE_PREPS = frozenset(
@@ -121,6 +124,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS or (
             ent.label_ == "NORP" and gazetteer.demonym(ent.text) is None
             and gazetteer.is_prominent(ent.text)
+            and any(fold(e.name) == fold(ent.text) for e in gazetteer.candidates(ent.text))
         ):
             mentions.append(_take(doc, ent, taken))
     in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -187,6 +191,8 @@ def _after_locative(doc: Doc, start: int) -> bool:
         token = doc[i]
         if token.lower_ in LOCATIVE_PREPS:
             return True
+        if token.lower_ == "of" and i > 0 and doc[i - 1].lower_ in GENERIC_WORDS | DIRECTION_WORDS:
+            return True  # "the province of Herat", "north of Hama"
         skippable = (token.pos_ == "ADJ" or token.lower_ in DIRECTION_WORDS or token.text == "-"
                      or token.tag_ == "VBN" or (i + 1 < start and doc[i + 1].text == "-"))
         if not skippable:
@@ -228,16 +234,32 @@ def _mention(doc: Doc, name: Span) -> Mention:
 
 
 # -- 2. resolution ------------------------------------------------------------------------------
+def candidates(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
+    """Gazetteer candidates of a name, retried without leading directions ("Western Cambodia")."""
+    found = gazetteer.candidates(name)
+    words = name.split()
+    while not found and len(words) > 1 and words[0].lower() in DIRECTION_WORDS:
+        words = words[1:]
+        found = gazetteer.candidates(" ".join(words))
+    return found
+
+
 def _prior(entry: GazetteerEntry, hint: str | None) -> float:
-    """How likely a bare name means this entry: countries first, then bigger places."""
+    """How likely a bare name means this entry, in orders of magnitude (log10 units).
+
+    Cities: population times the number of names GeoNames knows them by (fame: Geneva,
+    Switzerland outranks the American Genevas). Countries outrank same-named places; an admin1
+    ranks below its same-named seat city unless the text says "province".
+    """
+    size = math.log10(entry.population + 10)
     if entry.kind == "country":
-        score = 2.0
+        score = size + 3.0
+    elif entry.kind == "admin1":
+        score = size - 1.0
     else:
-        score = math.log10(entry.population + 10) / 7
-        if entry.kind == "admin1":
-            score -= 0.3  # "Aleppo" is the city unless the text says province
+        score = size + math.log10(entry.alternates + 1)
     if hint is not None and hint == entry.kind:
-        score += 1.0  # enough to pick "Idlib province" over Idlib city, not over a country
+        score += 4.0 if hint == "admin1" else 1.0
     return score
 
 
@@ -249,7 +271,7 @@ def story_countries(
     for mention in mentions:
         if mention.weak:
             continue
-        found = gazetteer.candidates(mention.core)
+        found = candidates(gazetteer, mention.core)
         if mention.dateline_country:
             country = gazetteer.country(mention.dateline_country)
             if country is not None:
@@ -260,15 +282,15 @@ def story_countries(
         rivals = [e for e in ranked if e.country != ranked[0].country]
         margin = _prior(ranked[0], mention.hint) - (_prior(rivals[0], mention.hint)
                                                     if rivals else 0.0)
-        if not rivals or margin >= 0.5:
+        if not rivals or margin >= 1.5:
             weights[ranked[0].country] += 3.0 if mention.root is None else 2.0
     for event in events:
         for actor in (event.actor, event.recipient):
             if actor is not None and actor.country:
-                weights[actor.country] += 1.0
-    for ent in doc.ents:
-        if ent.label_ == "NORP":
-            country = gazetteer.demonym(ent.text)
+                weights[actor.country] += 2.0
+    for token in doc:  # any label: small models tag "Ugandan" ORG as often as NORP
+        if token.is_title or token.is_upper:
+            country = gazetteer.demonym(token.text)
             if country:
                 weights[country] += 0.5
     return weights
@@ -281,7 +303,7 @@ def resolve_mentions(
     top = max(countries.values(), default=0.0)
     resolved: list[Resolved] = []
     for mention in mentions:
-        found = gazetteer.candidates(mention.core)
+        found = candidates(gazetteer, mention.core)
         if mention.dateline_country:
             country = gazetteer.country(mention.dateline_country)
             pinned = [e for e in found if country is not None and e.country == country.country]
@@ -296,8 +318,11 @@ def resolve_mentions(
 
 
 def _score(entry: GazetteerEntry, hint: str | None, countries: Counter[str], top: float) -> float:
-    share = countries.get(entry.country, 0.0) / top if top else 0.0
-    return _prior(entry, hint) + 1.5 * share
+    """Prior + context: up to 1.5 orders of magnitude for a country the story is about (full at
+    weight 3: a dateline, or a named place and an actor), less when another country dominates."""
+    weight = countries.get(entry.country, 0.0)
+    share = weight / top if top else 0.0
+    return _prior(entry, hint) + CONTEXT_BONUS * share * min(1.0, weight / 3.0)
 
 
 def dominant(resolved: Sequence[Resolved]) -> Resolved | None:
