@@ -117,7 +117,8 @@ def get_document(document_id: RecordId, store: StoreDep) -> dict[str, Any]:
     doc = _found(store.document(document_id), "document", document_id)
     spans = [{"kind": "evidence", "event_id": e["id"], "canonical_id": e.get("canonical_id"),
               "event_type": e["event_type"], "start": e["evidence"]["start"],
-              "end": e["evidence"]["end"]} for e in doc.get("events", ())]
+              "end": e["evidence"]["end"], "trigger": e.get("trigger")}
+             for e in doc.get("events", ())]
     quotes = rows(store.quotes(document_id=document_id, limit=1000))
     spans += [{"kind": "quote", "quote_id": q["id"], "start": q["start"], "end": q["end"]}
               for q in quotes]

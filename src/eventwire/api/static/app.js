@@ -88,7 +88,7 @@
       const mapped = EWMap.show(sample.events);
       await loadTable();
       EWCharts.timeline(document.getElementById("timeline"), timelineRows(stats, sample.events),
-        (day) => EW.setFilters({ since: day, until: day }));
+        (since, until) => EW.setFilters({ since, until }));
       EWCharts.network(document.getElementById("network"), edgeRows(stats, sample.events),
         EW.state.filters.actor, (actor) => EW.setFilters({ actor }));
       const partial = sample.total > sample.events.length ?

@@ -22,37 +22,73 @@ window.EWCharts = (function () {
     el("text", { x: w / 2, y: h / 2, "text-anchor": "middle", class: "axis" }, svg).textContent = text;
   }
 
-  /* rows: [{day: "YYYY-MM-DD", type, count}]; onDay(day) narrows the date filter to that day. */
-  function timeline(svg, rows, onDay) {
+  const DAY_MS = 86400000;
+  const dayNum = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+  const isoDay = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+  /* Buckets on a true time axis: days when the range is short, months when it is long. */
+  function buckets(rows) {
+    const nums = rows.map((r) => dayNum(r.day));
+    const span = Math.max(...nums) - Math.min(...nums);
+    const monthly = span > 120;
+    const key = (day) => (monthly ? day.slice(0, 7) : day);
+    const keys = [];
+    if (monthly) {
+      let [y, m] = rows.map((r) => r.day).sort()[0].slice(0, 7).split("-").map(Number);
+      const last = rows.map((r) => r.day).sort().pop().slice(0, 7);
+      for (;;) {
+        const k = `${y}-${String(m).padStart(2, "0")}`;
+        keys.push(k);
+        if (k >= last) break;
+        m += 1; if (m > 12) { m = 1; y += 1; }
+      }
+    } else {
+      for (let n = Math.min(...nums); n <= Math.max(...nums); n += 1) keys.push(isoDay(n));
+    }
+    const counts = {};
+    rows.forEach((r) => {
+      const k = key(r.day) + "|" + r.type;
+      counts[k] = (counts[k] || 0) + r.count;
+    });
+    const cells = Object.entries(counts).map(([k, count]) => {
+      const [bucket, type] = k.split("|");
+      return { bucket, type, count };
+    });
+    return { keys, cells, monthly };
+  }
+
+  /* rows: [{day: "YYYY-MM-DD", type, count}]; onRange(since, until) narrows the date filter. */
+  function timeline(svg, rows, onRange) {
     clear(svg);
     if (!rows.length) { message(svg, "no dated events"); return; }
     const { w, h } = size(svg);
     const pad = { l: 30, r: 6, t: 6, b: 18 };
-    const days = [...new Set(rows.map((r) => r.day))].sort();
+    const { keys, cells, monthly } = buckets(rows);
+    const index = new Map(keys.map((k, i) => [k, i]));
     const totals = {};
-    rows.forEach((r) => { totals[r.day] = (totals[r.day] || 0) + r.count; });
+    cells.forEach((c) => { totals[c.bucket] = (totals[c.bucket] || 0) + c.count; });
     const max = Math.max(...Object.values(totals));
-    const bw = (w - pad.l - pad.r) / days.length;
+    const bw = (w - pad.l - pad.r) / keys.length;
     const y = (v) => (h - pad.b - pad.t) * v / max;
     const stack = {};
-    rows.slice().sort((a, b) => EW.TYPES.indexOf(a.type) - EW.TYPES.indexOf(b.type)).forEach((r) => {
-      const x = pad.l + days.indexOf(r.day) * bw;
-      const below = stack[r.day] || 0;
+    cells.sort((a, b) => EW.TYPES.indexOf(a.type) - EW.TYPES.indexOf(b.type)).forEach((c) => {
+      const x = pad.l + index.get(c.bucket) * bw;
+      const below = stack[c.bucket] || 0;
       const bar = el("rect", {
-        class: "bar", x: x + 0.5, width: Math.max(bw - 1, 1), y: h - pad.b - y(below + r.count),
-        height: Math.max(y(r.count), 0.5), fill: EW.color(r.type), "data-day": r.day,
+        class: "bar", x: x + 0.5, width: Math.max(bw - 1, 1), y: h - pad.b - y(below + c.count),
+        height: Math.max(y(c.count), 0.5), fill: EW.color(c.type), "data-bucket": c.bucket,
       }, svg);
-      el("title", {}, bar).textContent = r.day + " " + r.type + ": " + r.count;
-      bar.addEventListener("click", () => onDay(r.day));
-      stack[r.day] = below + r.count;
+      el("title", {}, bar).textContent = c.bucket + " " + c.type + ": " + c.count;
+      bar.addEventListener("click", () => onRange(c.bucket, c.bucket));
+      stack[c.bucket] = below + c.count;
     });
     el("text", { x: pad.l - 4, y: pad.t + 8, "text-anchor": "end", class: "axis" }, svg).textContent = max;
     el("text", { x: pad.l - 4, y: h - pad.b, "text-anchor": "end", class: "axis" }, svg).textContent = 0;
-    const ticks = Math.min(days.length, Math.floor((w - pad.l) / 80));
+    const ticks = Math.max(2, Math.min(keys.length, Math.floor((w - pad.l) / (monthly ? 60 : 80))));
     for (let i = 0; i < ticks; i += 1) {
-      const idx = Math.round(i * (days.length - 1) / Math.max(ticks - 1, 1));
+      const idx = Math.round(i * (keys.length - 1) / Math.max(ticks - 1, 1));
       el("text", { x: pad.l + idx * bw + bw / 2, y: h - 4, "text-anchor": "middle", class: "axis" },
-        svg).textContent = days[idx];
+        svg).textContent = keys[idx];
     }
   }
 

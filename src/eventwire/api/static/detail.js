@@ -48,7 +48,7 @@ window.EWDetail = (function () {
     return bits.join(" ");
   }
 
-  async function storyHtml(evidence, trigger) {
+  async function storyHtml(evidence, trigger, triggerDoc) {
     let doc;
     try {
       doc = await EW.api("documents/" + encodeURIComponent(evidence.document_id));
@@ -60,7 +60,13 @@ window.EWDetail = (function () {
     const meta = [doc.outlet, doc.published].filter(Boolean).map(EW.esc).join(" · ");
     const url = doc.url ? ` <small class="meta">${EW.esc(doc.url)}</small>` : "";
     const text = doc.text || "";
-    const sameTrigger = trigger && trigger.start >= evidence.start && trigger.end <= evidence.end ? trigger : null;
+    // The trigger of this story's own report of the event (a merged event has one per story).
+    const own = (doc.spans || []).find((s) => s.kind === "evidence" && s.start === evidence.start &&
+      s.end === evidence.end && s.trigger);
+    const storyTrigger = own ? own.trigger :
+      (trigger && evidence.document_id === triggerDoc ? trigger : null);
+    const sameTrigger = storyTrigger && storyTrigger.start >= evidence.start &&
+      storyTrigger.end <= evidence.end ? storyTrigger : null;
     return `<h4>${EW.esc(title)}</h4><div class="meta">${meta}${url}</div>` +
       `<div class="story" data-document="${EW.esc(doc.id)}">${highlight(text, evidence, sameTrigger, doc.spans)}</div>`;
   }
@@ -79,18 +85,18 @@ window.EWDetail = (function () {
     const titles = {};
     (ev.documents || []).forEach((d) => { titles[d.id] = d.title || d.id; });
     const sources = (ev.sources || []).map((id) => titles[id] ? `${titles[id]} (${id})` : id);
-    const stories = await Promise.all(evidenceList(ev).map((e) => storyHtml(e, ev.trigger)));
+    const stories = await Promise.all(evidenceList(ev).map((e) => storyHtml(e, ev.trigger, ev.evidence && ev.evidence.document_id)));
     body().innerHTML =
       `<h3><span class="type-pill" style="background:${EW.color(ev.event_type)}">${EW.esc(ev.event_type)}</span> ` +
       `${EW.esc(ev.mode || "")}</h3>` +
       `<div class="meta">${EW.esc(ev.date || "date unknown")}${ev.date_precision ? " (" + EW.esc(ev.date_precision) + ")" : ""}` +
       ` · ${EW.esc(EW.placeLabel(ev.location) || "place unknown")}</div>` +
+      `<h4>Evidence</h4>${stories.join("")}` +
       `<dl><dt>Actor</dt><dd>${actorHtml(ev.actor)}</dd><dt>Recipient</dt><dd>${actorHtml(ev.recipient)}</dd>` +
       `<dt>Confidence</dt><dd><span class="conf"><span style="width:${conf}%"></span></span>${(ev.confidence || 0).toFixed(2)}</dd>` +
       (ev.cameo ? `<dt>CAMEO</dt><dd>${EW.esc(ev.cameo)}</dd>` : "") +
       (ev.acled ? `<dt>ACLED</dt><dd>${EW.esc(ev.acled.event_type)} / ${EW.esc(ev.acled.sub_event_type || "")}</dd>` : "") +
       `<dt>Sources</dt><dd id="detail-sources">${sources.map(EW.esc).join(", ") || "none"}</dd></dl>` +
-      `<h4>Evidence</h4>${stories.join("")}` +
       `<h4>Quotes</h4>` + (quotes.length ? quotes.map((q) =>
         `<blockquote>“${EW.esc(q.text)}” — ${EW.esc(q.speaker || "unknown")}${q.role ? ", " + EW.esc(q.role) : ""}</blockquote>`
       ).join("") : '<p class="meta">none</p>');

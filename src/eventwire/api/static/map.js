@@ -34,13 +34,14 @@ window.EWMap = (function () {
       if (!loc || loc.lat == null || loc.lon == null) return;
       const marker = L.circleMarker([loc.lat, loc.lon], {
         radius: 6, color: "#222", weight: 0.8, fillColor: EW.color(ev.event_type),
-        fillOpacity: 0.9, eventId: ev.id,
+        fillOpacity: 0.9, eventId: ev.id, className: "ew-marker ew-" + ev.event_type,
       });
       marker.bindTooltip(EW.esc(ev.event_type + ": " + (EW.actorLabel(ev.actor) || "?") +
         " → " + (EW.actorLabel(ev.recipient) || "?") + " (" + EW.placeLabel(loc) + ")"));
       markers.push(marker);
     });
     clusters.addLayers(markers);
+    if (markers.length) map.fitBounds(clusters.getBounds().pad(0.5), { maxZoom: 5, animate: false });
     return markers.length;
   }
 
