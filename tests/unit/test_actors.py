@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pycountry
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.errors import DictionaryError, ErrorCode
 from eventwire.model import Affiliation
@@ -401,3 +403,34 @@ def test_cli_resolve_and_check(tmp_path: Path) -> None:
     assert "sector 'wizards'" in failed.output
     extended = runner.invoke(main, ["dictionary", "resolve", "-d", str(good), "JN"])
     assert json.loads(extended.output)["id"] == "NUSRA"
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+_SETTINGS = settings(max_examples=150, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_SETTINGS
+@given(st.text(max_size=80))
+def test_any_text_resolves_without_error(actors: ActorDictionary, text: str) -> None:
+    actor = actors.resolve(text, on_date="2016-01-01")
+    assert actor.text == text
+    assert actor.sector is None or actor.sector in actors.sectors
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_alias_variants_keep_their_actor(actors: ActorDictionary, data: st.DataObject) -> None:
+    entry = data.draw(st.sampled_from(sorted(
+        (e for e in actors.entries.values() if e.kind not in ("country", "person")),
+        key=lambda e: e.id)))
+    alias = data.draw(st.sampled_from(sorted({entry.name, *entry.aliases})))
+    if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 3:
+        variants = [f"the {alias}", f"{alias}'s", f"{alias}’s forces"]  # case is meaningful
+    else:
+        variants = [f"the {alias}", f"{alias}'s", f"{alias}’s forces", alias.upper(),
+                    alias.lower()]
+    for variant in variants:
+        found = actors.match(variant)
+        assert found is not None and found.id == entry.id, (variant, found)

@@ -39,7 +39,7 @@ DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # ("al-Nusra", "an-Nusra", "ash-Sham") must all land on one key.
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?!\w)")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|an|at|az|adh|ath|ud|ul)-(?=\w)", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+|[,;:()/&]")
 _DROPPED = frozenset({"al", "el", "the"})
