@@ -20,9 +20,31 @@ window.EWMap = (function () {
     }).addTo(map);
     clusters = L.markerClusterGroup({
       maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true,
+      iconCreateFunction: clusterIcon,
     });
     clusters.on("click", (e) => onSelect(e.layer.options.eventId));
     map.addLayer(clusters);
+  }
+
+  /* A cluster is a pie of its events' PLOVER types, so mixed areas read as mixed. */
+  function clusterIcon(cluster) {
+    const counts = {};
+    cluster.getAllChildMarkers().forEach((m) => {
+      counts[m.options.eventType] = (counts[m.options.eventType] || 0) + 1;
+    });
+    const total = cluster.getChildCount();
+    let angle = 0;
+    const stops = EW.TYPES.filter((t) => counts[t]).map((t) => {
+      const from = angle;
+      angle += 360 * counts[t] / total;
+      return `${EW.color(t)} ${from}deg ${angle}deg`;
+    });
+    const size = total < 10 ? 30 : total < 100 ? 36 : 44;
+    return L.divIcon({
+      html: `<div class="ew-pie" style="background: conic-gradient(${stops.join(", ")})">` +
+        `<span>${total}</span></div>`,
+      className: "marker-cluster ew-cluster", iconSize: L.point(size, size),
+    });
   }
 
   function show(events) {
@@ -34,7 +56,7 @@ window.EWMap = (function () {
       if (!loc || loc.lat == null || loc.lon == null) return;
       const marker = L.circleMarker([loc.lat, loc.lon], {
         radius: 6, color: "#222", weight: 0.8, fillColor: EW.color(ev.event_type),
-        fillOpacity: 0.9, eventId: ev.id, className: "ew-marker ew-" + ev.event_type,
+        fillOpacity: 0.9, eventId: ev.id, eventType: ev.event_type, className: "ew-marker ew-" + ev.event_type,
       });
       marker.bindTooltip(EW.esc(ev.event_type + ": " + (EW.actorLabel(ev.actor) || "?") +
         " → " + (EW.actorLabel(ev.recipient) || "?") + " (" + EW.placeLabel(loc) + ")"));
