@@ -434,3 +434,15 @@ def test_alias_variants_keep_their_actor(actors: ActorDictionary, data: st.DataO
     for variant in variants:
         found = actors.match(variant)
         assert found is not None and found.id == entry.id, (variant, found)
+
+
+def test_yaml_examples_in_the_docs_load_cleanly(tmp_path: Path) -> None:
+    import re
+
+    doc = Path(__file__).parents[2] / "docs" / "actors.md"
+    blocks = re.findall(r"```yaml\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) >= 2
+    paths = [write(tmp_path, f"doc{n}.yaml", block) for n, block in enumerate(blocks)]
+    loaded = ActorDictionary.load(paths)
+    assert loaded.collisions == []
+    assert loaded.match("X Brigade").id == "LIWA_X"

@@ -273,6 +273,7 @@ def merge_files(paths: Iterable[Path]) -> tuple[dict[str, ActorEntry], dict[str,
         entries[ident] = ActorEntry(
             id=ident, name=e["name"], kind=e["kind"], country=e["country"], sector=e["sector"],
             aliases=tuple(dict.fromkeys(e["aliases"])), demonyms=tuple(dict.fromkeys(e["demonyms"])),
-            capitals=tuple(dict.fromkeys(e["capitals"])), affiliations=tuple(e["affiliations"]),
+            capitals=tuple(dict.fromkeys(e["capitals"])),
+            affiliations=tuple(dict.fromkeys(e["affiliations"])),
             origin=origins[ident])
     return entries, sectors, keywords
