@@ -22,11 +22,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -164,49 +166,9 @@ def percentile(values: list[float], q: float) -> float:
         else values[0]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, default=None,
-                        help="store to use/create (default: /tmp/eventwire-bench-<N>.duckdb)")
-    parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=3)
-    args = parser.parse_args()
-
-    db = args.db or Path(f"/tmp/eventwire-bench-{args.events}.duckdb")
-    if not db.exists():
-        build_store(db, args.events)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"server did not start: {server.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
-        result = asyncio.run(run_load(base, args.requests, args.concurrency, args.seed))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
+def report(title: str, result: dict) -> None:
     timings, errors = result["timings"], result["errors"]
-    print(f"store: {db} ({args.events:,} events); {args.requests} requests, "
-          f"{args.concurrency} concurrent, loopback, {os.cpu_count()} CPUs")
+    print(f"\n{title}")
     print(f"{'kind':<18}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     every = [v for values in timings.values() for v in values]
     for kind in sorted(timings):
@@ -219,6 +181,63 @@ def main() -> int:
           f"{len(every) / result['wall']:.0f} req/s")
     for line in errors[:10]:
         print("  ", line)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_and_load(db: Path, args: argparse.Namespace, log: IO[bytes]) -> tuple[dict, dict]:
+    """Start ``eventwire serve`` on a free loopback port, run both phases, stop it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port),
+         "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise SystemExit(f"server did not start: {log.read().decode()[-2000:]}")
+            time.sleep(0.2)
+        # Service time first (one request at a time), then the concurrent burst.
+        alone = asyncio.run(run_load(base, args.sequential, 1, args.seed + 1))
+        burst = asyncio.run(run_load(base, args.requests, args.concurrency, args.seed))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return alone, burst
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=None,
+                        help="store to use/create (default: /tmp/eventwire-bench-<N>.duckdb)")
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=200)
+    parser.add_argument("--sequential", type=int, default=100,
+                        help="requests sent one at a time first, for the service time")
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+
+    db = args.db or Path(f"/tmp/eventwire-bench-{args.events}.duckdb")
+    if not db.exists():
+        build_store(db, args.events)
+    with tempfile.TemporaryFile() as log:
+        alone, burst = serve_and_load(db, args, log)
+    print(f"store: {db} ({args.events:,} events); loopback, {os.cpu_count()} CPUs")
+    report(f"one at a time ({args.sequential} requests)", alone)
+    report(f"{args.concurrency} concurrent ({args.requests} requests)", burst)
+    errors = alone["errors"] + burst["errors"]
     return 1 if errors else 0
 
 

@@ -17,7 +17,11 @@ import click
               help="TOML config (limits for POST /api/code, model for coding).")
 @click.option("--writable", is_flag=True, default=False,
               help="Open the store read-write (default: read-only).")
-def serve(db_path: str, host: str, port: int, config_path: str | None, writable: bool) -> None:
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["debug", "info", "warning", "error"]),
+              help="Server log level; below info there is no access log.")
+def serve(db_path: str, host: str, port: int, config_path: str | None, writable: bool,
+          log_level: str) -> None:
     """Serve the JSON API (/api, docs at /docs) and the dashboard (/) for a store."""
     import uvicorn
 
@@ -34,7 +38,8 @@ def serve(db_path: str, host: str, port: int, config_path: str | None, writable:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"eventwire: dashboard at http://{host}:{port}/  API docs at "
                f"http://{host}:{port}/docs", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level=log_level,
+                access_log=log_level in ("debug", "info"))
 
 
 def register(group: click.Group) -> None:
