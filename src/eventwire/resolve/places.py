@@ -38,6 +38,7 @@ INHERITED_CONFIDENCE = 0.9
 #: Most a story's country can add to a candidate's log10 prior (a factor of ~30): enough for
 #: Tripoli, Lebanon over Tripoli, Libya in a Lebanese story, not for a 5,000-people namesake.
 CONTEXT_BONUS = 1.5
+CITY_FLOOR = 5_000  # the population threshold of the cities5000 dataset
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that place a clause somewhere; "attacks on militias" is not a location.
 LOCATIVE_PREPS = frozenset(
@@ -251,7 +252,9 @@ def _prior(entry: GazetteerEntry, hint: str | None) -> float:
     Switzerland outranks the American Genevas). Countries outrank same-named places; an admin1
     ranks below its same-named seat city unless the text says "province".
     """
-    size = math.log10(entry.population + 10)
+    # GeoNames gives 0 for many towns whose population it does not know (Tall 'Afar); every
+    # indexed city has at least CITY_FLOOR people or is one of those, so 0 counts as the floor.
+    size = math.log10(max(entry.population, CITY_FLOOR))
     if entry.kind == "country":
         score = size + 3.0
     elif entry.kind == "admin1":
