@@ -446,3 +446,11 @@ def test_yaml_examples_in_the_docs_load_cleanly(tmp_path: Path) -> None:
     loaded = ActorDictionary.load(paths)
     assert loaded.collisions == []
     assert loaded.match("X Brigade").id == "LIWA_X"
+
+
+def test_dictionary_pickles_for_worker_processes(actors: ActorDictionary) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(actors))
+    assert copy.match("Nusra", on_date="2018-01-01").id == "HTS"
+    assert copy.match("Iraqi police") == actors.match("Iraqi police")

@@ -96,6 +96,7 @@ class ActorDictionary:
                     self._predecessors.setdefault(aff.target, []).append(
                         (entry.id, aff.since, back))
         self._windows: dict[Affiliation, tuple[str, str]] = {}  # padded (since, until)
+        self._records: dict[tuple[str, str | None], Actor | None] = {}  # (id, date) → actor
 
     def _index(self, alias: str, hit: _Hit) -> None:
         orig, folded = tokens(alias)
@@ -110,6 +111,11 @@ class ActorDictionary:
         if old is not None and old.actor_id != hit.actor_id:
             self.collisions.append((key, old.actor_id, hit.actor_id))
         table[key] = hit
+
+    def clear_cache(self) -> None:
+        """Forget memoised lookups (benchmarks; a long-lived process never needs it)."""
+        self._cache.clear()
+        self._records.clear()
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -134,8 +140,7 @@ class ActorDictionary:
 
     def get(self, actor_id: str, on_date: str | None = None) -> Actor | None:
         """The actor with this id (named or "<ISO3>-<sector code>"), with its own name as text."""
-        actor = self._build(actor_id, None, as_date(on_date) if on_date else None)
-        return replace(actor, text=actor.name or actor_id) if actor else None
+        return self._built(actor_id, as_date(on_date) if on_date else None)
 
     def match(self, text: str, on_date: str | None = None) -> Actor | None:
         """The best known actor named inside ``text`` (a noun phrase), or None.
@@ -168,12 +173,12 @@ class ActorDictionary:
         best = self._best(orig, core, skip_bare)
         result = None
         if best is not None:
-            actor = self._build(best, text, as_date(on_date) if on_date else None)
+            actor = self._built(best, as_date(on_date) if on_date else None)
             if actor is not None:
                 known = {(a.relation, a.target) for a in actor.affiliations}
                 extra = tuple(a for a in self._modifier_affiliations(mods)
                               if (a.relation, a.target) not in known)
-                result = replace(actor, affiliations=actor.affiliations + extra)
+                result = replace(actor, text=text, affiliations=actor.affiliations + extra)
         self._cache[cache_key] = result
         return result
 
@@ -318,8 +323,18 @@ class ActorDictionary:
             window = self._windows[aff] = affiliation_window(aff)
         return window
 
-    def _build(self, actor_id: str, text: str | None, on_date: str | None) -> Actor | None:
-        """The actor record for an id as of ``on_date`` (already padded by ``as_date``)."""
+    def _built(self, actor_id: str, on_date: str | None) -> Actor | None:
+        """``_build`` memoised per (id, date): many mentions share a handful of actors."""
+        key = (actor_id, on_date)
+        if key not in self._records:
+            if len(self._records) > 100_000:
+                self._records.clear()
+            self._records[key] = self._build(actor_id, on_date)
+        return self._records[key]
+
+    def _build(self, actor_id: str, on_date: str | None) -> Actor | None:
+        """The actor record for an id as of ``on_date`` (padded by ``as_date``); its name is
+        its text until a caller puts the mention's text in."""
         actor_id = self._successor(actor_id, on_date)
         entry = self.entries.get(actor_id)
         if entry is not None:
@@ -338,5 +353,5 @@ class ActorDictionary:
             country, sector, affs = base.id, sec.name, ()
         if on_date is not None:
             affs = tuple(a for a in affs if self._window(a)[0] <= on_date < self._window(a)[1])
-        return Actor(text=text if text is not None else name, name=name, id=actor_id,
+        return Actor(text=name, name=name, id=actor_id,
                      country=country, sector=sector, affiliations=affs)
