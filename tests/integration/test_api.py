@@ -353,3 +353,34 @@ def test_vendored_packages_carry_their_licences() -> None:
         assert (vendor / package / "LICENSE").is_file(), package
     assert len(list((vendor / "d3").glob("LICENSE.*"))) == 4
     assert "leaflet@1.9.4" in (vendor / "VERSIONS.txt").read_text()
+
+
+# -- counts are memoised only while nothing can write the store -----------------------------------
+class CountingStore:
+    """Wraps the real store and counts ``count_events`` calls."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self.counts = 0
+
+    def count_events(self, **kw):
+        self.counts += 1
+        return self._store.count_events(**kw)
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+
+@pytest.mark.parametrize(("read_only", "expected_counts"), [(True, 1), (False, 3)])
+def test_total_is_counted_once_per_filter_set_when_read_only(
+        tmp_path: Path, read_only: bool, expected_counts: int) -> None:
+    db = build_store(tmp_path / "events.duckdb")
+    app = create_app(str(db), read_only=read_only, coder=fake_coder)
+    with TestClient(app) as c:
+        counting = CountingStore(app.state.store)
+        app.state.store = counting
+        totals = [c.get("/api/events", params={"country": "SYR", "limit": 2, "offset": o})
+                  .json()["total"] for o in (0, 2, 4)]
+        app.state.store = counting._store
+    assert totals == [5, 5, 5]
+    assert counting.counts == expected_counts

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventwire
 from eventwire.api.coder import CodeLimits, LazyCoder, code_router
-from eventwire.api.routes import router
+from eventwire.api.routes import CountCache, router
 from eventwire.config import Config
 from eventwire.errors import ErrorCode, EventwireError
 
@@ -144,6 +144,7 @@ def create_app(
         description="PLOVER-coded political events: who did what to whom, where, when.",
         docs_url=None, redoc_url=None)
     app.state.store = store
+    app.state.count_cache = CountCache(enabled=read_only)
     _install_error_handlers(app)
     app.include_router(router)
     app.include_router(code_router(coder or LazyCoder(config), limits))

@@ -7,6 +7,9 @@ every thread (each of its reads opens its own DuckDB cursor).
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import pyarrow as pa
@@ -18,8 +21,41 @@ from eventwire.errors import NotFoundError
 RecordId = Annotated[str, Path(min_length=1, max_length=200, description="stable record id")]
 
 
+class CountCache:
+    """Memo of counts and stats per filter set, for a store opened read-only.
+
+    While the server holds a DuckDB file read-only no process can write it, so a count cannot
+    go stale; paging through a result set then costs one query per page instead of two.
+    Bounded (oldest entry dropped first) and thread-safe; lives on the app, not the module.
+    """
+
+    def __init__(self, enabled: bool, size: int = 1024) -> None:
+        self.enabled = enabled
+        self._size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        if not self.enabled:
+            return compute()
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
 def get_store(request: Request) -> Any:
     return request.app.state.store
+
+
+def get_cache(request: Request) -> CountCache:
+    return request.app.state.count_cache
 
 
 def rows(table: pa.Table) -> list[dict[str, Any]]:
@@ -43,6 +79,7 @@ def _found(value: Any, kind: str, ident: str) -> Any:
 StoreDep = Annotated[Any, Depends(get_store)]
 EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 Paging = Annotated[Page, Depends(page)]
+CacheDep = Annotated[CountCache, Depends(get_cache)]
 
 router = APIRouter(prefix="/api")
 
@@ -52,14 +89,16 @@ def list_events(
     filters: EventFilters,
     paging: Paging,
     store: StoreDep,
+    cache: CacheDep,
     canonical: Annotated[bool, Query(
         description="true: merged events (one per real-world event); false: per-story reports",
     )] = True,
 ) -> dict[str, Any]:
     events = store.events(**filters, limit=paging.limit, offset=paging.offset,
                           canonical=canonical)
-    return {"events": event_records(events),
-            "total": store.count_events(**filters, canonical=canonical),
+    key = ("count", canonical, *sorted(filters.items()))
+    total = cache.get(key, lambda: store.count_events(**filters, canonical=canonical))
+    return {"events": event_records(events), "total": total,
             "limit": paging.limit, "offset": paging.offset}
 
 
@@ -104,10 +143,10 @@ def list_quotes(
 
 
 @router.get("/stats", summary="Totals, and counts by type, country, month and day")
-def stats(filters: EventFilters, store: StoreDep) -> dict[str, Any]:
+def stats(filters: EventFilters, store: StoreDep, cache: CacheDep) -> dict[str, Any]:
     """Store-wide totals; the filters (as for /api/events) narrow ``matching`` and the
     grouped counts."""
-    return store.stats(**filters)
+    return cache.get(("stats", *sorted(filters.items())), lambda: store.stats(**filters))
 
 
 @router.get("/documents/{document_id}", summary="A story's text with evidence and quote spans")
