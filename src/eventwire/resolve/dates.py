@@ -79,6 +79,9 @@ class DateResolver:
 
     languages: tuple[str, ...] = ("en",)
     _parsers: dict[datetime, DateDataParser] = field(default_factory=dict, repr=False)
+    _probes: dict[str, tuple[tuple[date, str] | None, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     def _parse(self, text: str, base: datetime) -> tuple[date, str] | None:
         parser = self._parsers.get(base)
@@ -124,7 +127,12 @@ class DateResolver:
         text = " ".join(text.split())
         if not text or _DURATION.match(_MODIFIER.sub("", text).strip()):
             return None
-        probes = [self._parse_normalised(text, base) for base in _PROBE_BASES]
+        probes = self._probes.get(text)
+        if probes is None:  # the probe reading does not depend on the story: parse it once
+            if len(self._probes) > 50_000:
+                self._probes.clear()
+            probes = tuple(self._parse_normalised(text, base) for base in _PROBE_BASES)
+            self._probes[text] = probes
         if any(p is None for p in probes):
             return None
         absolute = bool(_YEAR.search(text)) and len({_render(*p) for p in probes if p}) == 1
