@@ -10,6 +10,8 @@ import shutil
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.config import Config
 from eventwire.resolve import gazetteer as gz
@@ -155,3 +157,22 @@ def test_open_reuses_a_current_index_and_rebuilds_a_stale_one(gazetteer, tmp_pat
         conn.execute("UPDATE meta SET value = 'old' WHERE key = 'stamp'")
     Gazetteer.open(Config(cache_dir=str(tmp_path)))
     assert built == [gz.index_stamp()]
+
+
+def test_admin1_of_a_city(gazetteer):
+    division = gazetteer.admin1_of(_city(gazetteer, "Idleb"))
+    assert division is not None and division.kind == "admin1" and division.name == "Idlib"
+    assert gazetteer.admin1_of(gazetteer.country("SY")) is None
+
+
+@given(st.text(max_size=40))
+def test_keys_are_plain_ascii_words(name):
+    for key in (fold(name), loose_key(name)):
+        assert key == key.strip() and "  " not in key
+        assert all(ch.isascii() and (ch.isalnum() or ch == " ") for ch in key)
+        assert key == key.lower()
+
+
+@given(st.text(alphabet=st.characters(codec="latin-1"), max_size=30))
+def test_fold_is_idempotent(name):
+    assert fold(fold(name)) == fold(name)

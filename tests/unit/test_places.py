@@ -272,3 +272,10 @@ def test_gold_location_mentions_are_found_and_resolved(nlp, gazetteer):
                          or fold(r.mention.core) in fold(location) for r in resolved)
     assert total > 40
     assert found / total >= 0.85
+
+
+def test_province_spelled_as_its_city_resolves_to_the_governorate(nlp, gazetteer):
+    text = "Government jets bombed villages in rebel-held Idleb province, Syrian monitors said."
+    place = _locate(nlp, gazetteer, text, "bombed").location
+    assert place.text == "rebel-held Idleb province"
+    assert place.precision == "admin1" and place.name == "Idlib" and place.country == "SYR"

@@ -181,6 +181,7 @@ class Gazetteer:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
+        self._prominent: dict[str, bool] = {}
         self._countries: dict[str, GazetteerEntry] | None = None
         self._demonyms: dict[str, str] | None = None
 
@@ -245,10 +246,27 @@ class Gazetteer:
 
     def is_prominent(self, name: str) -> bool:
         """True when the exact name is a country, admin1 or big city: safe to match without NER."""
+        known = self._prominent.get(name)
+        if known is None:
+            row = self.conn.execute(
+                "SELECT 1 FROM names WHERE key = ? AND prominent = 1 LIMIT 1", (fold(name),)
+            ).fetchone()
+            known = row is not None
+            if len(self._prominent) >= _LOOKUP_CACHE_SIZE:
+                self._prominent.clear()
+            self._prominent[name] = known
+        return known
+
+    def admin1_of(self, entry: GazetteerEntry) -> GazetteerEntry | None:
+        """The first-level division a city lies in ("Idleb" city → Idlib governorate)."""
+        if entry.admin1_code is None or entry.kind == "country":
+            return None
         row = self.conn.execute(
-            "SELECT 1 FROM names WHERE key = ? AND prominent = 1 LIMIT 1", (fold(name),)
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE kind = 'admin1' AND admin1_code = ?"
+            " AND country = ? LIMIT 1",
+            (entry.admin1_code, entry.country),
         ).fetchone()
-        return row is not None
+        return GazetteerEntry(*row) if row else None
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO2, ISO3 or any of its names ("SY", "SYR", "Syria")."""

@@ -31,6 +31,7 @@ from eventwire.resolve.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     fold,
+    loose_key,
 )
 
 #: Confidence factor for an event whose place is inherited from the story, not its clause.
@@ -316,6 +317,12 @@ def resolve_mentions(
         best = max(found, key=lambda e, hint=mention.hint: _score(e, hint, countries, top))
         if mention.weak and not countries.get(best.country):
             continue  # "fighters from Hamas" (ORG) is not Hamm, Germany
+        if mention.hint == "admin1" and best.kind == "city":
+            # "Idleb province": GeoNames lists "Idleb" for the city only; the text means the
+            # governorate the city gives its name to.
+            division = gazetteer.admin1_of(best)
+            if division is not None and loose_key(division.name) == loose_key(best.name):
+                best = division
         resolved.append(Resolved(mention, best))
     return resolved
 
