@@ -7,7 +7,8 @@ packages the default install brings are used otherwise.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.language import Language
 

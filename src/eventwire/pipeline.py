@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
+from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
 from eventwire.errors import ErrorCode, EventwireError, InputError, ProcessingError
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from eventwire.coding import CodingResources
     from eventwire.resolve.gazetteer import Gazetteer
 
-InputItem = Union[Document, ErrorRecord, Mapping[str, Any], str]
+InputItem = Document | ErrorRecord | Mapping[str, Any] | str
 
 
 @dataclass

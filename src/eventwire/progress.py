@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from eventwire.model import DocumentResult
 
@@ -36,7 +36,13 @@ def progress_bar(enabled: bool = True) -> Iterator[_Bar]:
         yield _Bar(None)
         return
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
                TextColumn("docs · {task.fields[events]} events · {task.fields[rate]:.1f} docs/s"),

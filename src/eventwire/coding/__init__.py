@@ -17,7 +17,7 @@ from eventwire.config import Config
 from eventwire.model import Document, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["CodingResources", "code_document"]
 
@@ -54,21 +54,25 @@ def code_document(doc: Doc, document: Document, resources: CodingResources,
     on_date = document.published.isoformat() if document.published else None
     memory = MentionMemory()
     sentences = list(doc.sents)
-    events: list[Event] = []
     per_sentence: list[tuple[int, list[Event]]] = []
+    uncoded: list[Span | None] = []
     for index, sentence in enumerate(sentences):
         if sentence.end_char - sentence.start_char > config.max_sentence_chars:
+            uncoded.append(None)
             continue
         candidates = detect(sentence, resources.lexicon)
         found = build_events(candidates, sentence, document, resources.actors,
                              resources.lexicon, memory, on_date) if candidates else []
         remember_entities(sentences, resources.actors, memory, on_date, index)
+        uncoded.append(None if found else sentence)
         if found:
             per_sentence.append((index, found))
-    if resources.typer is not None and per_sentence:
-        from eventwire.coding.fusion import apply_typer
+    if resources.typer is not None:
+        from eventwire.coding.fusion import apply_typer, typer_only_events
 
-        per_sentence = apply_typer(resources.typer, per_sentence)
-    for _index, found in per_sentence:
-        events.extend(e for e in found if e.confidence >= config.min_confidence)
-    return events
+        per_sentence = apply_typer(resources.typer, per_sentence) if per_sentence else []
+        per_sentence += typer_only_events(resources.typer, uncoded, document, resources,
+                                          memory, on_date)
+        per_sentence.sort(key=lambda item: item[0])
+    return [e for _, found in per_sentence for e in found
+            if e.confidence >= config.min_confidence]

@@ -287,3 +287,19 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             if candidate is not None:
                 found.append(candidate)
     return sorted(found, key=lambda c: c.trigger.i)
+
+
+def clause_candidate(sentence: Span, event_type: str, probability: float,
+                     lexicon: Lexicon) -> Candidate | None:
+    """A candidate for the sentence's main clause, typed by the trained typer."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in lexicon.speech_verbs:
+        embedded = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if not embedded:
+            return None
+        root = embedded[0]  # "X said (that) Y rejected Z": the reported clause
+    spec = TriggerSpec(key=root.lemma_.lower(), event_type=event_type, cameo=None, mode=None,
+                       confidence=round(probability * 0.85, 3),
+                       recipient_preps=("to", "with", "against", "on", "from", "for"))
+    return _with_roles(root, spec, event_type, None, None, lexicon,
+                       rule=f"typer:{event_type}")

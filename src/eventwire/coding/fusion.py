@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventwire.model import Event
+from eventwire.model import Document, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: Typer probability above which a sentence without rule events still yields an event.
+FALLBACK_THRESHOLD = 0.6
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +44,42 @@ def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]]) -> list
         if kept:
             fused.append((index, kept))
     return fused
+
+
+def typer_only_events(typer: Any, sentences: list[Span], document: Document,
+                      resources: Any, memory: Any, on_date: str | None,
+                      threshold: float = FALLBACK_THRESHOLD) -> list[tuple[int, list[Event]]]:
+    """Events for sentences the rules found nothing in but the typer reads as one event.
+
+    The lexicon cannot list every way news says "X rejected Y"; when the typer is confident,
+    the main clause's subject and object become actor and recipient (rule ``typer:TYPE``).
+    """
+    from eventwire.coding.build import build_events
+    from eventwire.coding.detect import clause_candidate
+
+    chosen = [(i, s) for i, s in enumerate(sentences) if s is not None and _has_actor_clause(s)]
+    if not chosen:
+        return []
+    probabilities = typer.predict_proba([s.text for _, s in chosen])
+    found: list[tuple[int, list[Event]]] = []
+    for (index, sentence), proba in zip(chosen, probabilities):
+        best = max((t for t in proba if t != "NONE"), key=lambda t: proba[t], default=None)
+        if best is None or proba[best] < threshold or proba.get("NONE", 0.0) >= proba[best]:
+            continue
+        candidate = clause_candidate(sentence, best, proba[best], resources.lexicon)
+        if candidate is None:
+            continue
+        events = build_events([candidate], sentence, document, resources.actors,
+                              resources.lexicon, memory, on_date)
+        if events:
+            found.append((index, events))
+    return found
+
+
+def _has_actor_clause(sentence: Span) -> bool:
+    """Cheap pre-filter: a finite verb with a nominal subject."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+               for t in sentence)
 
 
 def fuse_event(event: Event, proba: dict[str, float], events_in_sentence: int) -> Event | None:

@@ -7,7 +7,8 @@ functions of tokens, shared by the detector and the quote attribution.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -30,7 +31,7 @@ OF_KEEPING_HEADS = frozenset({
     "member", "people", "force", "forces", "republic", "kingdom", "state", "council", "office",
     "department", "union", "front", "party", "secretary", "commander", "spokesman",
     "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
-    "organisation", "organization", "movement", "brigade", "brigades", "militia", "army",
+    "organisation", "organization", "movement", "brigade", "brigades", "militia",
 })
 LEFT_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod",
                                 "case", "punct", "npadvmod", "advmod"})
@@ -171,9 +172,7 @@ def phrase(token: Token) -> Span:
         if child.dep_ in LEFT_MODIFIER_DEPS:
             keep.extend(child.subtree)
     for child in token.rights:
-        if child.dep_ in RIGHT_MODIFIER_DEPS:
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_KEEPING_HEADS:
+        if child.dep_ in RIGHT_MODIFIER_DEPS or child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_KEEPING_HEADS:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1

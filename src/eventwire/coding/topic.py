@@ -26,7 +26,7 @@ OFF_TOPIC_CUES: dict[str, frozenset[str]] = {
         "share", "stock", "index", "investor", "trader", "trading", "earnings", "profit",
         "revenue", "dividend", "bond", "yield", "nasdaq", "dow", "ftse", "nikkei", "futures",
         "commodity", "barrel", "rally", "sell-off", "selloff", "quarter", "forecast", "analyst",
-        "percent", "price", "currency", "dollar", "euro", "market", "gain", "loss", "investor",
+        "percent", "price", "currency", "dollar", "euro", "market", "gain", "loss",
     }),
     "weather": frozenset({
         "weather", "forecast", "rain", "rainfall", "snow", "storm", "temperature", "wind",
@@ -54,7 +54,7 @@ def off_topic_domain(doc: Doc, *, min_cues: int = 4, dominance: float = 2.0) -> 
     best: tuple[int, str] | None = None
     for domain, cues in OFF_TOPIC_CUES.items():
         hits = sum(1 for lemma in lemmas if lemma in cues)
-        if hits >= min_cues and hits >= dominance * max(political, 1):
-            if best is None or hits > best[0]:
-                best = (hits, domain)
+        dominant = hits >= min_cues and hits >= dominance * max(political, 1)
+        if dominant and (best is None or hits > best[0]):
+            best = (hits, domain)
     return best[1] if best else None
