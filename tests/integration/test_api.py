@@ -384,3 +384,16 @@ def test_total_is_counted_once_per_filter_set_when_read_only(
         app.state.store = counting._store
     assert totals == [5, 5, 5]
     assert counting.counts == expected_counts
+
+
+# -- eventwire serve ------------------------------------------------------------------------------
+def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "no store at" in result.output
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "--host" in help_text and "127.0.0.1" in help_text and "--port" in help_text
