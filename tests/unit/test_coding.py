@@ -72,7 +72,9 @@ def test_apposition_links_a_person_to_the_group(code):
     events = code("Abu Khalid, a Hezbollah commander, led an attack on Israeli troops.")
     attack = one(events, "ASSAULT")
     assert attack.actor.text.startswith("Abu Khalid")
-    assert any("Hezbollah" in a.target for a in attack.actor.affiliations)
+    assert [(a.relation, a.target) for a in attack.actor.affiliations] == [
+        ("member_of", "HEZBOLLAH")]
+    assert attack.actor.country == "LBN"
 
 
 def test_light_verb_takes_type_from_its_noun(code):

@@ -116,7 +116,7 @@ def resolve_participant(
         if org is not None:
             actor = Actor(text=text, name=actor.name or text, id=None, country=org.country,
                           sector=org.sector,
-                          affiliations=(Affiliation("member of", org.name or org.text),))
+                          affiliations=(Affiliation("member_of", org.id or org.name or org.text),))
     if not _actor_like(actor, token):
         return None
     memory.remember(token.i, actor, ent, is_subject=token.dep_ in ("nsubj", "nsubjpass"))
