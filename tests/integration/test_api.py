@@ -397,3 +397,18 @@ def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
     assert "no store at" in result.output
     help_text = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "--host" in help_text and "127.0.0.1" in help_text and "--port" in help_text
+
+
+def test_code_with_the_real_pipeline(db_path: str) -> None:
+    """End to end through the lead's pipeline (loaded on first use): an attack in Aleppo."""
+    text = "Rebels attacked an army base near Aleppo on Tuesday."
+    with TestClient(create_app(db_path)) as c:
+        response = c.post("/api/code", json={"text": text, "published": "2016-05-12"})
+        empty = c.post("/api/code", json={"text": "   "})
+    assert response.status_code == 200, response.text
+    events = response.json()["events"]
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+    evidence = events[0]["evidence"]
+    assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]
+    assert events[0]["location"]["name"] == "Aleppo"
+    assert_error(empty, 422, "E102")

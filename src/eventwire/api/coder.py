@@ -61,14 +61,12 @@ class LazyCoder:
             if self._code is None:
                 from eventwire import pipeline
 
-                maker = getattr(pipeline, "Pipeline", None)
-                if maker is not None:
-                    instance = maker(self._config)
-                    self._code = lambda text, published: instance.code_text(
-                        text, published=published)
-                else:
-                    self._code = lambda text, published: pipeline.code_text(
-                        text, published=published)
+                instance = pipeline.Pipeline(self._config)
+                warm_up = getattr(instance, "warm_up", None)
+                if warm_up is not None:
+                    warm_up()  # load every resource here, under the lock, exactly once
+                self._code = lambda text, published: instance.code_text(
+                    text, published=published)
             return self._code
 
     def __call__(self, text: str, published: str | None) -> list[Any]:
@@ -79,7 +77,7 @@ class LazyCoder:
 class CodeLimits:
     max_bytes: int = MAX_CODE_BYTES
     timeout_s: float = 60.0
-    concurrency: int = 2
+    concurrency: int = 1  # one pipeline instance; spaCy is not promised to be thread-safe
 
 
 async def _read_capped(request: Request, max_bytes: int) -> bytes:
