@@ -5,6 +5,7 @@ Every test reads an index built from scratch in a temporary cache dir (once per 
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 import sqlite3
@@ -176,3 +177,16 @@ def test_keys_are_plain_ascii_words(name):
 @given(st.text(alphabet=st.characters(codec="latin-1"), max_size=30))
 def test_fold_is_idempotent(name):
     assert fold(fold(name)) == fold(name)
+
+
+def test_cli_lookup_prints_candidates_as_json(gazetteer):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["gazetteer", "lookup", "--cache-dir",
+                                       str(gazetteer.path.parent), "Al Mawsil", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output)
+    assert line["name"] == "Al Mawsil"
+    assert [(c["name"], c["country"]) for c in line["candidates"]] == [("Mosul", "IRQ")]

@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.commands.actors",
     "eventwire.commands.serve",
     "eventwire.commands.store",
+    "eventwire.commands.places",
 )
 
 
