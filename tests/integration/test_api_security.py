@@ -179,3 +179,36 @@ def test_code_body_limit_on_a_real_socket(app) -> None:
             assert b"E304" in response.read()
         finally:
             conn.close()
+
+
+def test_200_concurrent_clients_all_get_correct_answers(app) -> None:
+    """Many clients at once over real sockets: no errors, and every answer is the right one
+    (one store shared by the server's worker threads must not mix results up)."""
+    import asyncio
+
+    import httpx
+
+    queries = [
+        ({"type": "ASSAULT"}, 2), ({"country": "IRQ"}, 2), ({"actor": "NUSRA"}, 1),
+        ({"q": "marched"}, 1), ({}, 7), ({"since": "2016-06"}, 3),
+        ({"near": "36.20,37.13,10"}, 2), ({"type": "BOGUS"}, None),
+    ]
+
+    async def run(base: str) -> list[tuple[int, dict, int | None]]:
+        limits = httpx.Limits(max_connections=200)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+            async def one(i: int) -> tuple[int, dict, int | None]:
+                params, expected = queries[i % len(queries)]
+                response = await client.get("/api/events", params=params)
+                return response.status_code, response.json(), expected
+
+            return await asyncio.gather(*(one(i) for i in range(200)))
+
+    with live_server(app) as base:
+        results = asyncio.run(run(base))
+    for status, body, expected in results:
+        if expected is None:
+            assert status == 400 and body["error"]["code"] == "E302"
+        else:
+            assert status == 200, body
+            assert body["total"] == expected == len(body["events"])
