@@ -8,8 +8,9 @@ of execution never changes what is coded: all paths call the same
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from eventwire.config import Config
 from eventwire.model import DocumentResult

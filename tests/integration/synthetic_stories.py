@@ -6,10 +6,10 @@ from eventwire.model import Document
 
 SENTENCES = (
     "Syrian government forces shelled rebel positions in Idlib on Monday, killing six fighters.",
-    "Turkey accused Russia of violating the ceasefire in northern Syria. \"We will respond,\" "
-    "the Turkish defence minister said.",
-    "Iraqi police arrested twelve protesters in Baghdad on Friday after demonstrators blocked "
-    "a bridge.",
+    ("Turkey accused Russia of violating the ceasefire in northern Syria. \"We will respond,\" "
+    "the Turkish defence minister said."),
+    ("Iraqi police arrested twelve protesters in Baghdad on Friday after demonstrators blocked "
+    "a bridge."),
     "The United Nations sent food aid to refugees in Lebanon, officials said on Tuesday.",
     "Israel and Hamas agreed to a truce brokered by Egypt, ending four days of fighting in Gaza.",
 )
