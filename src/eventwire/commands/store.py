@@ -81,26 +81,13 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: Iterable[str], ti
 
 
 def _ingest_results(inputs: tuple[str, ...], config: Any) -> Iterator[Any]:
-    """Documents through the pipeline; unreadable inputs become error-only results in order."""
-    from eventwire.ingest import read_inputs
-    from eventwire.model import DocumentResult, ErrorRecord
-    from eventwire.pipeline import code_documents
+    """Documents through the pipeline, the same path as ``eventwire code``: unreadable inputs
+    become error-only results, and warnings (E108) ride on their document's result, so they
+    are stored with it whatever the batch boundaries (as separate results, a later batch
+    writing the document deleted them)."""
+    from eventwire.runner import run_inputs
 
-    pending: list[ErrorRecord] = []
-
-    def documents() -> Iterator[Any]:
-        for item in read_inputs(inputs, config):
-            if isinstance(item, ErrorRecord):
-                pending.append(item)
-            else:
-                yield item
-
-    for result in code_documents(documents(), config):
-        while pending:
-            yield DocumentResult(document=None, errors=(pending.pop(0),))
-        yield result
-    for error in pending:
-        yield DocumentResult(document=None, errors=(error,))
+    return run_inputs(inputs, config)
 
 
 @click.command("ingest")
@@ -294,6 +281,15 @@ def dedup(db_path: str, full: bool, radius_km: float, days: int) -> None:
     click.echo(f"{merged} merged events in the processed types", err=True)
 
 
+@click.command("optimize")
+@DB_OPTION
+@_friendly_errors
+def optimize(db_path: str) -> None:
+    """Re-sort events by date for faster page queries (after big out-of-order loads)."""
+    with _open(db_path, read_only=False) as store:
+        store.optimize()
+
+
 @click.command("import")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @DB_OPTION
@@ -307,5 +303,5 @@ def import_cmd(directory: str, db_path: str) -> None:
 
 def register(group: click.Group) -> None:
     for command in (ingest, events, event, actors, quotes, stats, export_cmd, dedup,
-                    import_cmd):
+                    optimize, import_cmd):
         group.add_command(command)
