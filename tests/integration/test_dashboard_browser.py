@@ -89,7 +89,7 @@ def test_all_views_render_offline(page) -> None:
     assert len(table_rows(page)) == 7
     assert "7 events" in page.inner_text("#status")
     # world base map from the bundled TopoJSON: well over a hundred country shapes
-    assert page.locator("#map path:not(.ew-marker)").count() > 100
+    assert page.locator("#map path.ew-country").count() > 100
     # every located event is on the map, as its own marker or inside a cluster
     # (polled: marker clusters re-form in an animation after the map fits the events)
     page.wait_for_function("""() => {
@@ -141,6 +141,12 @@ def test_quote_and_linked_filters_from_network_and_map(page, tmp_path: Path) -> 
     wait_rows(page, 1)
     assert page.input_value("#f-actor") == "NUSRA"
     assert "Nusra fighters shelled Azaz" in table_rows(page)[0]
+
+    page.click("#reset")
+    wait_rows(page, 7)
+    page.locator("#map path.ew-c368").dispatch_event("click")  # Iraq (ISO 3166 numeric 368)
+    wait_rows(page, 2)
+    assert all("IRQ" in row for row in table_rows(page))
 
     page.click("#reset")
     wait_rows(page, 7)

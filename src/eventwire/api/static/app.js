@@ -104,7 +104,6 @@
     const data = new FormData(form);
     const filters = {};
     for (const [k, v] of data.entries()) filters[k] = String(v).trim();
-    if (filters.country) filters.country = filters.country.toUpperCase();
     return filters;
   }
 
@@ -142,7 +141,7 @@
     EWDetail.init();
     EW.onFilters(refresh);
     try {
-      await EWMap.init(select);
+      await EWMap.init(select, (country) => EW.setFilters({ country }));
     } catch (err) {
       setStatus("map failed: " + err.message, true);
     }

@@ -5,7 +5,7 @@ window.EWMap = (function () {
   let clusters = null;
   let countriesLayer = null;
 
-  async function init(onSelect) {
+  async function init(onSelect, onCountry) {
     map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 })
       .setView([25, 20], 2);
     map.attributionControl.setPrefix(false);
@@ -13,9 +13,13 @@ window.EWMap = (function () {
     const topo = await (await fetch("/static/vendor/world-atlas/countries-110m.json")).json();
     const countries = topojson.feature(topo, topo.objects.countries);
     countriesLayer = L.geoJSON(countries, {
-      style: { color: "#9aa5b1", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+      style: (feature) => ({ color: "#9aa5b1", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1,
+        className: "ew-country ew-c" + feature.id }),
       onEachFeature: (feature, layer) => {
-        layer.bindTooltip(feature.properties.name, { sticky: true, direction: "top" });
+        layer.bindTooltip(EW.esc(feature.properties.name) + " <small>(click to filter)</small>",
+          { sticky: true, direction: "top" });
+        // world-atlas ids are ISO 3166 numeric codes, which the API accepts as a country
+        layer.on("click", () => onCountry(feature.id || feature.properties.name));
       },
     }).addTo(map);
     clusters = L.markerClusterGroup({
