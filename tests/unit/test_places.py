@@ -6,6 +6,7 @@ Sentences are synthetic, written in the shapes of wire copy (the seed story's sh
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from eventwire.model import Actor, Document, Event, Evidence, Place, Trigger, st
 from eventwire.resolve.gazetteer import Gazetteer, fold
 from eventwire.resolve.places import (
     INHERITED_CONFIDENCE,
+    Mention,
     find_mentions,
     locate_events,
     parse_dateline,
@@ -279,3 +281,31 @@ def test_province_spelled_as_its_city_resolves_to_the_governorate(nlp, gazetteer
     place = _locate(nlp, gazetteer, text, "bombed").location
     assert place.text == "rebel-held Idleb province"
     assert place.precision == "admin1" and place.name == "Idlib" and place.country == "SYR"
+
+
+def test_small_town_needs_its_country_named_elsewhere_in_the_story(gazetteer):
+    soroti = [Mention(0, 6, "Soroti", "Soroti", 0), Mention(20, 26, "Soroti", "Soroti", 5)]
+    # Its own two mentions vote for Uganda, but that is no confirmation.
+    own_votes = story_countries_of(soroti, gazetteer)
+    assert resolve_mentions(soroti, own_votes, gazetteer) == []
+    confirmed = resolve_mentions(soroti, own_votes + Counter({"UGA": 2.0}), gazetteer)
+    assert [r.entry.name for r in confirmed] == ["Soroti", "Soroti"]
+    # A big city needs no confirmation.
+    aleppo = [Mention(0, 6, "Aleppo", "Aleppo", 0)]
+    assert resolve_mentions(aleppo, Counter(), gazetteer)[0].entry.country == "SYR"
+
+
+def story_countries_of(mentions, gazetteer) -> Counter:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return story_countries(Doc(Vocab(), words=["x"]), mentions, [], gazetteer)
+
+
+def test_words_that_name_no_place_are_not_resolved(nlp, gazetteer):
+    text = "Moscow accused the West of meddling, and talks resume in March."
+    doc = nlp(text)
+    mentions = find_mentions(doc, gazetteer)
+    resolved = resolve_mentions(mentions, story_countries(doc, mentions, [], gazetteer),
+                                gazetteer)
+    assert [r.entry.name for r in resolved] == ["Moscow"]

@@ -47,7 +47,7 @@ from eventwire.errors import ConfigError
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the way keys are made changes: old cache files are rebuilt.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 CITY_DATASET = "cities5000"
 #: Cities this large are "well known": the text scanner may match them where NER saw nothing.
 PROMINENT_POPULATION = 100_000
@@ -422,11 +422,18 @@ def _entries(extra: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], dict[str,
     admin1_by_key = {(cc, loose_key(name)): code for (cc, code), name in admin1_name.items()}
     iso_sub: dict[tuple[str, str], Any] = {}
     for cc in countries:
-        for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            key = loose_key(sub.name)
-            code = admin1_by_key.get((cc, key)) or city_keys[cc].get(key, (0, None))[1]
+        subs = list(pycountry.subdivisions.get(country_code=cc) or ())
+        for sub in subs:
+            code = admin1_by_key.get((cc, loose_key(sub.name)))
             if code:
                 iso_sub.setdefault((cc, code), sub)
+        # Only top-level subdivisions, and only for divisions no name matched: a British council
+        # area such as Dudley must not become the code of England.
+        for sub in subs:
+            if getattr(sub, "parent_code", None) is None:
+                code = city_keys[cc].get(loose_key(sub.name), (0, None))[1]
+                if code and (cc, code) not in iso_sub:
+                    iso_sub[(cc, code)] = sub
 
     for (cc, code), members in groups.items():
         if cc not in iso3:
@@ -434,7 +441,7 @@ def _entries(extra: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], dict[str,
         sub = iso_sub.get((cc, code))
         name = admin1_name.get((cc, code)) or (sub.name if sub else None)
         members.sort(key=lambda c: -c["population"])
-        a1_code = sub.code if sub else f"{cc}.{code}"
+        a1_code = sub.code if sub else f"{cc}.{code}" if code else None
         for city in members:
             row = (city["geonameid"], city["name"], "city", iso3[cc], cc, name, a1_code,
                    city["latitude"], city["longitude"], city["population"],

@@ -28,10 +28,12 @@ from eventwire.resolve.gazetteer import (
     ADMIN1_WORDS,
     ARTICLES,
     GENERIC_WORDS,
+    PROMINENT_POPULATION,
     Gazetteer,
     GazetteerEntry,
     fold,
     loose_key,
+    strip_generic,
 )
 
 #: Confidence factor for an event whose place is inherited from the story, not its clause.
@@ -50,6 +52,16 @@ RELATIVE_PREPS = frozenset(["near", "outside", "around", "beyond", "off"])
 DIRECTION_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "outskirts", "suburbs", "countryside", "edge", "heart", "centre", "center"]
 )
+#: Capitalised words that name no place, though some town somewhere is called so ("March",
+#: Cambridgeshire; "Asia", Philippines; "West", an admin1 of Cameroon).
+NOT_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "asia", "europe", "africa", "oceania", "antarctica", "middle east",
+    "near east", "far east", "west", "east", "north", "south", "western", "eastern", "northern",
+    "southern", "central", "centre", "center", "gulf", "arab", "levant", "caucasus", "balkans",
+    "sahel",
+})
 CITY_WORDS = frozenset({"city", "town", "village"})
 _MAX_RUN = 4  # longest proper-noun run tried against the gazetteer
 
@@ -267,27 +279,39 @@ def _prior(entry: GazetteerEntry, hint: str | None) -> float:
     return score
 
 
+def _vote(mention: Mention, gazetteer: Gazetteer) -> tuple[str, float] | None:
+    """The country a mention makes the story about, when its reading is clear without context.
+
+    Clear: one country among its candidates, or a lead of 1.5 orders of magnitude over the best
+    foreign reading ("Lebanon" the country over Lebanon, Tennessee).
+    """
+    if mention.weak:
+        return None
+    found = candidates(gazetteer, mention.core)
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda e: -_prior(e, mention.hint))
+    rivals = [e for e in ranked if e.country != ranked[0].country]
+    margin = _prior(ranked[0], mention.hint) - (_prior(rivals[0], mention.hint)
+                                                if rivals else 0.0)
+    if rivals and margin < 1.5:
+        return None
+    return ranked[0].country, 3.0 if mention.root is None else 2.0
+
+
 def story_countries(
     doc: Doc, mentions: Sequence[Mention], events: Sequence[Event], gazetteer: Gazetteer,
 ) -> Counter[str]:
     """Weights of the story's countries (ISO3): named places, dateline, actors, demonyms."""
     weights: Counter[str] = Counter()
     for mention in mentions:
-        if mention.weak:
-            continue
-        found = candidates(gazetteer, mention.core)
         if mention.dateline_country:
             country = gazetteer.country(mention.dateline_country)
             if country is not None:
                 weights[country.country] += 3.0
-        if not found:
-            continue
-        ranked = sorted(found, key=lambda e: -_prior(e, mention.hint))
-        rivals = [e for e in ranked if e.country != ranked[0].country]
-        margin = _prior(ranked[0], mention.hint) - (_prior(rivals[0], mention.hint)
-                                                    if rivals else 0.0)
-        if not rivals or margin >= 1.5:
-            weights[ranked[0].country] += 3.0 if mention.root is None else 2.0
+        vote = _vote(mention, gazetteer)
+        if vote is not None:
+            weights[vote[0]] += vote[1]
     for event in events:
         for actor in (event.actor, event.recipient):
             if actor is not None and actor.country:
@@ -300,13 +324,27 @@ def story_countries(
     return weights
 
 
+def _needs_confirmation(mention: Mention, entry: GazetteerEntry) -> bool:
+    """Readings only kept when something else in the story points to their country.
+
+    Names NER did not call places, and small towns: "Pompeo" tagged GPE is not Pompéu, Brazil,
+    in a story about Syria.
+    """
+    return mention.weak or (entry.kind == "city" and entry.population < PROMINENT_POPULATION)
+
+
 def resolve_mentions(
     mentions: Sequence[Mention], countries: Counter[str], gazetteer: Gazetteer,
 ) -> list[Resolved]:
     """Best entry per mention: prior + share of the story's country weight (+ admin1 agreement)."""
     top = max(countries.values(), default=0.0)
+    same_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        same_name.setdefault(fold(mention.core), []).append(mention)
     resolved: list[Resolved] = []
     for mention in mentions:
+        if strip_generic(fold(mention.core)) in NOT_PLACES:
+            continue
         found = candidates(gazetteer, mention.core)
         if mention.dateline_country:
             country = gazetteer.country(mention.dateline_country)
@@ -315,8 +353,13 @@ def resolve_mentions(
         if not found:
             continue
         best = max(found, key=lambda e, hint=mention.hint: _score(e, hint, countries, top))
-        if mention.weak and not countries.get(best.country):
-            continue  # "fighters from Hamas" (ORG) is not Hamm, Germany
+        if _needs_confirmation(mention, best):
+            # Context from elsewhere: without this name's own votes ("fighters from Hamas",
+            # tagged ORG, is not Hamm, Germany).
+            own = sum(v[1] for m in same_name.get(fold(mention.core), ())
+                      if (v := _vote(m, gazetteer)) is not None and v[0] == best.country)
+            if countries.get(best.country, 0.0) - own <= 0:
+                continue
         if mention.hint == "admin1" and best.kind == "city":
             # "Idleb province": GeoNames lists "Idleb" for the city only; the text means the
             # governorate the city gives its name to.
