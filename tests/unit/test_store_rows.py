@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from factories import make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,7 +19,6 @@ from eventwire.model import (
     Trigger,
 )
 from eventwire.store import open_store
-from eventwire.store.rows import event_dict
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 maybe_text = st.none() | text
@@ -61,12 +58,6 @@ def events(draw: st.DrawFn, document_id: str = "doc") -> Event:
                                            end=small_int)),
         modality=draw(st.sampled_from(["asserted", "intended", "hypothetical"])),
         rule=draw(text), date_inherited=draw(st.booleans()))
-
-
-@given(events())
-def test_fast_event_dict_equals_to_dict(event):
-    assert event_dict(event) == event.to_dict()
-    assert json.loads(json.dumps(event_dict(event))) == event.to_dict()
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,6 +25,7 @@ from eventwire.store.rows import (
     errors_table,
     event_from_json,
     events_table,
+    insert_events_sql,
     quotes_table,
 )
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, run
@@ -198,7 +199,7 @@ class Store(StoreReads):
             if error_ids:
                 run(conn, "DELETE FROM errors WHERE document_id IN (SELECT id FROM _del_errors)")
             run(conn, "INSERT INTO documents BY NAME SELECT * FROM _new_docs")
-            run(conn, "INSERT INTO events BY NAME SELECT * FROM _new_events")
+            run(conn, insert_events_sql("_new_events"))
             run(conn, "INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
             run(conn, "INSERT INTO errors BY NAME SELECT * FROM _new_errors")
             run(conn, "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM _new_events")
@@ -255,7 +256,7 @@ class Store(StoreReads):
         total = 0
         for event_type in types:
             rows = run(
-                conn, "SELECT record FROM events WHERE kind = 'story' AND event_type = ? "
+                conn, "SELECT record FROM event_records WHERE kind = 'story' AND event_type = ? "
                 "AND date_day IS NOT NULL ORDER BY id", [event_type])
             clusters = cluster_events((event_from_json(r[0]) for r in rows), params)
             merged, members = [], {"event_id": [], "canonical_id": []}
@@ -283,7 +284,7 @@ class Store(StoreReads):
                          [event_type])
             run(conn, "UPDATE events SET canonical_id = id WHERE kind = 'story' "
                          "AND event_type = ? AND canonical_id <> id", [event_type])
-            run(conn, "INSERT INTO events BY NAME SELECT * FROM _merged")
+            run(conn, insert_events_sql("_merged"))
             run(conn, "UPDATE events SET canonical_id = m.canonical_id FROM _members m "
                          "WHERE events.id = m.event_id AND events.kind = 'story'")
             run(conn, "DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
@@ -294,6 +295,26 @@ class Store(StoreReads):
         finally:
             conn.unregister("_merged")
             conn.unregister("_members")
+
+    def optimize(self) -> None:
+        """Rewrite the events table in date order, then checkpoint.
+
+        Page queries prune row groups by date (zone maps); news usually arrives roughly in
+        date order, but a back-fill or out-of-order load scatters dates. Idempotent.
+        """
+        conn = self._write_conn()
+        try:
+            run(conn, "BEGIN TRANSACTION")
+            run(conn, "CREATE TEMP TABLE _sorted AS SELECT * FROM events "
+                      "ORDER BY date_day NULLS FIRST, id")
+            run(conn, "DELETE FROM events")
+            run(conn, "INSERT INTO events SELECT * FROM _sorted")
+            run(conn, "DROP TABLE _sorted")
+            run(conn, "COMMIT")
+        except duckdb.Error as exc:
+            run(conn, "ROLLBACK")
+            raise StoreError(f"optimizing {self.path} failed: {exc}") from exc
+        run(conn, "CHECKPOINT")
 
     def import_parquet(self, directory: str | Path, *, batch_size: int = 500) -> WriteSummary:
         """Load a directory written by ``export(..., "parquet")`` through the normal write path."""

@@ -18,6 +18,7 @@ import pyarrow as pa
 from eventwire.errors import QueryError
 from eventwire.model import Event
 from eventwire.store.queries import Where, event_where, parse_country, parse_page
+from eventwire.store.rows import RECORD_SQL
 
 #: Columns returned by ``Store.events``: flat fields for tables and maps, plus the full record.
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -28,6 +29,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "acled_event_type", "acled_sub_event_type", "modality", "kind", "canonical_id", "record",
 )
 _EVENT_ORDER = "ORDER BY date_day DESC NULLS LAST, id"
+_PAGE_SELECT = ", ".join(c for c in EVENT_COLUMNS if c != "record") + f", {RECORD_SQL} AS record"
 
 
 def _arrow(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> pa.Table:
@@ -65,10 +67,24 @@ class StoreReads:
         where = event_where(type=type, actor=actor, recipient=recipient, country=country,
                             since=since, until=until, near=near, q=q, canonical=canonical)
         limit, offset = parse_page(limit, offset)
-        sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {where.sql()} "
-               f"{_EVENT_ORDER} LIMIT ? OFFSET ?")
+        # Two phases: DuckDB would otherwise read (and build the JSON record of) every wide
+        # row before the top-N; phase 1 ranks narrow rows, phase 2 fetches the page's rows,
+        # pruned by the page's date range (zone maps; see ``Store.optimize``).
         with self._cursor() as cur:
-            return _arrow(cur, sql, [*where.params, limit, offset])
+            cur.execute("BEGIN TRANSACTION")  # one snapshot for both phases
+            try:
+                page = cur.execute(
+                    f"SELECT rowid, date_day FROM events WHERE {where.sql()} {_EVENT_ORDER} "
+                    "LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()
+                days = [d for _, d in page if d is not None]
+                prune = (" AND (date_day BETWEEN ? AND ? OR date_day IS NULL)"
+                         if days else "")
+                bounds = [min(days), max(days)] if days else []
+                return _arrow(cur, f"SELECT {_PAGE_SELECT} FROM events "
+                              f"WHERE rowid IN (SELECT unnest(?::BIGINT[])){prune} "
+                              f"{_EVENT_ORDER}", [[r for r, _ in page], *bounds])
+            finally:
+                cur.execute("COMMIT")
 
     def count_events(self, type: str | Sequence[str] | None = None, actor: str | None = None,
                      recipient: str | None = None, country: str | None = None,
@@ -87,7 +103,7 @@ class StoreReads:
         """Every matching event as a record (oldest first), streamed for exports."""
         where = event_where(canonical=canonical, **filters)
         with self._cursor() as cur:
-            cur.execute(f"SELECT record FROM events WHERE {where.sql()} "
+            cur.execute(f"SELECT record FROM event_records WHERE {where.sql()} "
                         "ORDER BY date_day NULLS LAST, id", where.params)
             while rows := cur.fetchmany(chunk):
                 for (record,) in rows:
@@ -96,14 +112,14 @@ class StoreReads:
     def event(self, id: str) -> dict[str, Any] | None:
         """One event with its member reports, every evidence span, documents and quotes."""
         with self._cursor() as cur:
-            found = cur.execute("SELECT record, kind, canonical_id FROM events WHERE id = ? "
+            found = cur.execute("SELECT record, kind, canonical_id FROM event_records WHERE id = ? "
                                 "LIMIT 1", [str(id)]).fetchall()
             if not found:
                 return None
             row = found[0]
             record, kind, canonical_id = json.loads(row[0]), row[1], row[2]
             members = _rows(cur.execute(
-                "SELECT id, document_id, record FROM events WHERE kind = 'story' "
+                "SELECT id, document_id, record FROM event_records WHERE kind = 'story' "
                 "AND canonical_id = ? ORDER BY id", [canonical_id]))
             doc_ids = sorted({m["document_id"] for m in members} | set(record["sources"]))
             documents = _rows(cur.execute(
@@ -204,7 +220,7 @@ class StoreReads:
                 return None
             doc = rows[0]
             events = [json.loads(r[0]) for r in cur.execute(
-                "SELECT record FROM events WHERE kind = 'story' AND document_id = ? "
+                "SELECT record FROM event_records WHERE kind = 'story' AND document_id = ? "
                 "ORDER BY evidence_start, id", [str(id)]).fetchall()]
             canon = dict(cur.execute(
                 "SELECT id, canonical_id FROM events WHERE kind = 'story' AND document_id = ?",
@@ -249,30 +265,42 @@ class StoreReads:
         where = event_where(type=type, actor=actor, recipient=recipient, country=country,
                             since=since, until=until, near=near, q=q, canonical=True)
         with self._cursor() as cur:
-            def scalar(sql: str, params: Sequence[Any] = ()) -> int:
-                return int(cur.execute(sql, list(params)).fetchall()[0][0])
-
-            def grouped(expr: str) -> dict[str, int]:
-                return {str(k): int(n) for k, n in cur.execute(
-                    f"SELECT {expr} AS k, count(*) FROM events WHERE {where.sql()} "
-                    f"AND {expr} IS NOT NULL GROUP BY k ORDER BY k", where.params).fetchall()}
-
-            return {
-                "documents": scalar("SELECT count(*) FROM documents"),
-                "events": scalar("SELECT count(*) FROM events WHERE kind = 'story'"),
-                "canonical_events": scalar("SELECT count(*) FROM events WHERE canonical_id = id"),
-                "merged_events": scalar("SELECT count(*) FROM events WHERE kind = 'merged'"),
-                "quotes": scalar("SELECT count(*) FROM quotes"),
-                "errors": scalar("SELECT count(*) FROM errors"),
-                "actors": scalar("SELECT count(*) FROM actors"),
-                "places": scalar("SELECT count(*) FROM places"),
-                "matching": scalar(f"SELECT count(*) FROM events WHERE {where.sql()}",
-                                   where.params),
-                "by_type": grouped("event_type"),
-                "by_country": grouped("location_country"),
-                "by_month": grouped("strftime(date_day, '%Y-%m')"),
-                "by_day": grouped("strftime(date_day, '%Y-%m-%d')"),
-            }
+            totals = cur.execute(
+                "SELECT count(*) FILTER (WHERE kind = 'story'), "
+                "count(*) FILTER (WHERE canonical_id = id), "
+                "count(*) FILTER (WHERE kind = 'merged'), "
+                f"count(*) FILTER (WHERE {where.sql()}) FROM events", where.params).fetchall()[0]
+            others = cur.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM quotes), "
+                "(SELECT count(*) FROM errors), (SELECT count(*) FROM actors), "
+                "(SELECT count(*) FROM places)").fetchall()[0]
+            # one scan for all three groupings; months are summed from days in Python
+            groups = cur.execute(
+                f"SELECT event_type, location_country, date_day, count(*) FROM events "
+                f"WHERE {where.sql()} GROUP BY GROUPING SETS ((event_type), "
+                f"(location_country), (date_day))", where.params).fetchall()
+        by_type: dict[str, int] = {}
+        by_country: dict[str, int] = {}
+        by_day: dict[str, int] = {}
+        for event_type, place_country, day, n in groups:
+            if event_type is not None:
+                by_type[event_type] = int(n)
+            elif place_country is not None:
+                by_country[place_country] = int(n)
+            elif day is not None:
+                by_day[day.isoformat()] = int(n)
+        by_month: dict[str, int] = {}
+        for day, n in sorted(by_day.items()):
+            by_month[day[:7]] = by_month.get(day[:7], 0) + n
+        return {
+            "documents": int(others[0]), "events": int(totals[0]),
+            "canonical_events": int(totals[1]), "merged_events": int(totals[2]),
+            "quotes": int(others[1]), "errors": int(others[2]), "actors": int(others[3]),
+            "places": int(others[4]), "matching": int(totals[3]),
+            "by_type": dict(sorted(by_type.items())),
+            "by_country": dict(sorted(by_country.items())),
+            "by_month": by_month, "by_day": dict(sorted(by_day.items())),
+        }
 
     def table(self, name: str) -> pa.RecordBatchReader:
         """Stream a whole table (for Parquet export); only the store's own tables are allowed."""
@@ -280,6 +308,7 @@ class StoreReads:
                    "event_sources", "schema_version")
         if name not in allowed:
             raise QueryError(f"unknown table {name!r}; one of {', '.join(allowed)}")
-        relation = self._conn.cursor().sql(f"SELECT * FROM {name}")
+        source = "event_records" if name == "events" else name  # with the JSON record
+        relation = self._conn.cursor().sql(f"SELECT * FROM {source}")
         reader = getattr(relation, "to_arrow_reader", None) or relation.record_batch
         return reader()

@@ -1,10 +1,10 @@
 """Records → column batches (Arrow) for the store, and the reverse (JSON record → Event).
 
-Why hand-written converters instead of ``Record.to_dict()``: the generic ``to_dict`` walks
-``dataclasses.fields`` recursively and costs ~80 µs per event, which alone would blow the 60 s
-budget for a 1M-row ingest. ``event_dict`` below builds the same dict with attribute access
-(~10x faster); ``tests/unit/test_store_rows.py`` checks it equals ``to_dict()`` on generated
-events so a new model field cannot be silently dropped.
+Why not ``Record.to_dict()`` + ``json.dumps`` per event: that costs ~80 µs per event, which
+alone would blow the 60 s budget for a 1M-row ingest. Events are flattened column by column
+instead, and the contract JSON record is built from those columns inside DuckDB
+(``RECORD_SQL``). ``tests/unit/test_store_rows.py`` round-trips generated events through the
+store, so a model field missing here fails a test instead of being silently dropped.
 """
 
 from __future__ import annotations
@@ -17,51 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.dedup import parse_event_date
-from eventwire.model import Actor, Document, ErrorRecord, Event, Place, Quote
-
-
-def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "text": actor.text, "name": actor.name, "id": actor.id, "country": actor.country,
-        "sector": actor.sector,
-        "affiliations": [
-            {"relation": a.relation, "target": a.target, "since": a.since, "until": a.until}
-            for a in actor.affiliations
-        ],
-    }
-
-
-def _place_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {
-        "text": place.text, "name": place.name, "country": place.country,
-        "admin1": place.admin1, "lat": place.lat, "lon": place.lon,
-        "geonameid": place.geonameid, "precision": place.precision,
-        "inherited": place.inherited,
-    }
-
-
-def event_dict(e: Event) -> dict[str, Any]:
-    """Same result as ``e.to_dict()``, built with plain attribute access for speed."""
-    ev, tr, ac = e.evidence, e.trigger, e.acled
-    return {
-        "id": e.id, "event_type": e.event_type, "mode": e.mode, "context": list(e.context),
-        "cameo": e.cameo,
-        "acled": None if ac is None else {
-            "event_type": ac.event_type, "sub_event_type": ac.sub_event_type},
-        "actor": _actor_dict(e.actor), "recipient": _actor_dict(e.recipient),
-        "location": _place_dict(e.location),
-        "date": e.date, "date_precision": e.date_precision, "date_text": e.date_text,
-        "evidence": {"document_id": ev.document_id, "sentence": ev.sentence,
-                     "start": ev.start, "end": ev.end},
-        "sources": list(e.sources), "confidence": e.confidence, "quotes": list(e.quotes),
-        "trigger": None if tr is None else {
-            "text": tr.text, "lemma": tr.lemma, "start": tr.start, "end": tr.end},
-        "modality": e.modality, "rule": e.rule, "date_inherited": e.date_inherited,
-    }
+from eventwire.model import Actor, Document, ErrorRecord, Event, Quote
 
 
 def event_from_json(record: str) -> Event:
@@ -80,64 +36,119 @@ EVENT_SCHEMA = pa.schema([
     ("location_text", pa.string()), ("location_name", pa.string()),
     ("location_country", pa.string()), ("location_admin1", pa.string()),
     ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()),
-    ("location_precision", pa.string()), ("date", pa.string()), ("date_day", pa.date32()),
-    ("date_precision", pa.string()), ("date_text", pa.string()), ("sentence", pa.string()),
+    ("location_precision", pa.string()), ("location_inherited", pa.bool_()),
+    ("date", pa.string()), ("date_day", pa.date32()), ("date_precision", pa.string()),
+    ("date_text", pa.string()), ("date_inherited", pa.bool_()),
+    ("evidence_document_id", pa.string()), ("sentence", pa.string()),
     ("evidence_start", pa.int64()), ("evidence_end", pa.int64()),
     ("sources", pa.list_(pa.string())), ("n_sources", pa.int32()),
-    ("confidence", pa.float64()), ("modality", pa.string()), ("trigger_text", pa.string()),
-    ("rule", pa.string()), ("record", pa.string()),
+    ("confidence", pa.float64()), ("quotes", pa.list_(pa.string())),
+    ("trigger_text", pa.string()), ("trigger_lemma", pa.string()),
+    ("trigger_start", pa.int64()), ("trigger_end", pa.int64()),
+    ("modality", pa.string()), ("rule", pa.string()),
 ])
+
+
+def _actor_struct(role: str) -> str:
+    return (f"CASE WHEN {role}_text IS NULL THEN NULL ELSE struct_pack(text := {role}_text, "
+            f"name := {role}_name, id := {role}_id, country := {role}_country, "
+            f"sector := {role}_sector, affiliations := coalesce(json({role}_affiliations), "
+            f"'[]'::JSON)) END")
+
+
+#: SQL building the contract JSON record from the flat columns, at read time (view
+#: ``event_records``). Not stored: a stored copy doubled the bytes written per commit, and
+#: ``json.dumps`` per event in Python cost more than the whole rest of the ingest. DuckDB's
+#: JSON writer round-trips floats exactly (checked by the hypothesis round-trip test).
+RECORD_SQL = f"""to_json(struct_pack(
+    id := id, event_type := event_type, mode := mode, context := context, cameo := cameo,
+    acled := CASE WHEN acled_event_type IS NULL THEN NULL ELSE struct_pack(
+        event_type := acled_event_type, sub_event_type := acled_sub_event_type) END,
+    actor := {_actor_struct("actor")}, recipient := {_actor_struct("recipient")},
+    location := CASE WHEN location_text IS NULL THEN NULL ELSE struct_pack(
+        text := location_text, name := location_name, country := location_country,
+        admin1 := location_admin1, lat := lat, lon := lon, geonameid := geonameid,
+        precision := location_precision, inherited := location_inherited) END,
+    date := date, date_precision := date_precision, date_text := date_text,
+    evidence := struct_pack(document_id := evidence_document_id, sentence := sentence,
+        start := evidence_start, "end" := evidence_end),
+    sources := sources, confidence := confidence, quotes := quotes,
+    trigger := CASE WHEN trigger_text IS NULL THEN NULL ELSE struct_pack(
+        text := trigger_text, lemma := trigger_lemma, start := trigger_start,
+        "end" := trigger_end) END,
+    modality := modality, rule := rule, date_inherited := date_inherited))::VARCHAR"""
+
+
+def insert_events_sql(source: str) -> str:
+    """INSERT of an Arrow table in ``EVENT_SCHEMA`` layout."""
+    return f"INSERT INTO events BY NAME SELECT * FROM {source}"
+
+
+def _affiliations(actor: Actor | None) -> str | None:
+    if actor is None or not actor.affiliations:
+        return None
+    return json.dumps([{"relation": a.relation, "target": a.target, "since": a.since,
+                        "until": a.until} for a in actor.affiliations])
 
 
 def events_table(events: Iterable[Event], kind: str = "story",
                  canonical_ids: dict[str, str] | None = None) -> pa.Table:
-    """Flatten events into the ``events`` table layout (one column list per field)."""
-    cols: dict[str, list[Any]] = {name: [] for name in EVENT_SCHEMA.names}
+    """Flatten events into the ``events`` table layout, one column at a time.
+
+    Column-wise list comprehensions are several times faster than building a dict per event,
+    which matters for the 1M-row ingest budget.
+    """
+    evs = list(events)
     canonical_ids = canonical_ids or {}
-    for e in events:
-        d = event_dict(e)
-        cols["id"].append(e.id)
-        cols["document_id"].append(e.evidence.document_id if kind == "story" else None)
-        cols["kind"].append(kind)
-        cols["canonical_id"].append(canonical_ids.get(e.id, e.id))
-        cols["event_type"].append(e.event_type)
-        cols["mode"].append(e.mode)
-        cols["context"].append(d["context"])
-        cols["cameo"].append(e.cameo)
-        cols["acled_event_type"].append(e.acled.event_type if e.acled else None)
-        cols["acled_sub_event_type"].append(e.acled.sub_event_type if e.acled else None)
-        for role in ("actor", "recipient"):
-            a = d[role]
-            for c in _ACTOR_COLS:
-                if a is None:
-                    cols[f"{role}_{c}"].append(None)
-                elif c == "affiliations":
-                    cols[f"{role}_{c}"].append(json.dumps(a[c]) if a[c] else None)
-                else:
-                    cols[f"{role}_{c}"].append(a[c])
-        loc = e.location
-        cols["location_text"].append(loc.text if loc else None)
-        cols["location_name"].append(loc.name if loc else None)
-        cols["location_country"].append(loc.country if loc else None)
-        cols["location_admin1"].append(loc.admin1 if loc else None)
-        cols["lat"].append(loc.lat if loc else None)
-        cols["lon"].append(loc.lon if loc else None)
-        cols["geonameid"].append(loc.geonameid if loc else None)
-        cols["location_precision"].append(loc.precision if loc else None)
-        cols["date"].append(e.date)
-        cols["date_day"].append(parse_event_date(e.date))
-        cols["date_precision"].append(e.date_precision)
-        cols["date_text"].append(e.date_text)
-        cols["sentence"].append(e.evidence.sentence)
-        cols["evidence_start"].append(e.evidence.start)
-        cols["evidence_end"].append(e.evidence.end)
-        cols["sources"].append(d["sources"])
-        cols["n_sources"].append(len(e.sources))
-        cols["confidence"].append(e.confidence)
-        cols["modality"].append(e.modality)
-        cols["trigger_text"].append(e.trigger.text if e.trigger else None)
-        cols["rule"].append(e.rule)
-        cols["record"].append(json.dumps(d, ensure_ascii=False))
+    ev = [e.evidence for e in evs]
+    trig = [e.trigger for e in evs]
+    acl = [e.acled for e in evs]
+    loc = [e.location for e in evs]
+    cols: dict[str, list[Any]] = {
+        "id": [e.id for e in evs],
+        "document_id": [x.document_id for x in ev] if kind == "story" else [None] * len(evs),
+        "kind": [kind] * len(evs),
+        "canonical_id": [canonical_ids.get(e.id, e.id) for e in evs],
+        "event_type": [e.event_type for e in evs],
+        "mode": [e.mode for e in evs],
+        "context": [list(e.context) for e in evs],
+        "cameo": [e.cameo for e in evs],
+        "acled_event_type": [a.event_type if a else None for a in acl],
+        "acled_sub_event_type": [a.sub_event_type if a else None for a in acl],
+    }
+    for role in ("actor", "recipient"):
+        people = [getattr(e, role) for e in evs]
+        for c in _ACTOR_COLS[:-1]:
+            cols[f"{role}_{c}"] = [getattr(a, c) if a else None for a in people]
+        cols[f"{role}_affiliations"] = [_affiliations(a) for a in people]
+    for c in ("text", "name", "country", "admin1"):
+        cols[f"location_{c}"] = [getattr(p, c) if p else None for p in loc]
+    cols.update({
+        "lat": [p.lat if p else None for p in loc],
+        "lon": [p.lon if p else None for p in loc],
+        "geonameid": [p.geonameid if p else None for p in loc],
+        "location_precision": [p.precision if p else None for p in loc],
+        "location_inherited": [p.inherited if p else None for p in loc],
+        "date": [e.date for e in evs],
+        "date_day": [parse_event_date(e.date) for e in evs],
+        "date_precision": [e.date_precision for e in evs],
+        "date_text": [e.date_text for e in evs],
+        "date_inherited": [e.date_inherited for e in evs],
+        "evidence_document_id": [x.document_id for x in ev],
+        "sentence": [x.sentence for x in ev],
+        "evidence_start": [x.start for x in ev],
+        "evidence_end": [x.end for x in ev],
+        "sources": [list(e.sources) for e in evs],
+        "n_sources": [len(e.sources) for e in evs],
+        "confidence": [e.confidence for e in evs],
+        "quotes": [list(e.quotes) for e in evs],
+        "trigger_text": [t.text if t else None for t in trig],
+        "trigger_lemma": [t.lemma if t else None for t in trig],
+        "trigger_start": [t.start if t else None for t in trig],
+        "trigger_end": [t.end if t else None for t in trig],
+        "modality": [e.modality for e in evs],
+        "rule": [e.rule for e in evs],
+    })
     return pa.table(cols, schema=EVENT_SCHEMA)
 
 

@@ -12,13 +12,14 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import ErrorCode, StoreError
+from eventwire.store.rows import RECORD_SQL
 
 _ACTOR_COLS = """
     {r}_text VARCHAR, {r}_name VARCHAR, {r}_id VARCHAR, {r}_country VARCHAR,
     {r}_sector VARCHAR, {r}_affiliations VARCHAR"""
 
-# Version 1: the first release. Events flattened for fast filters, plus the full JSON record
-# (``record``) so reading an event back is lossless whatever columns the filters need.
+# Version 1: the first release. Events flattened into columns that hold every field, so the
+# filters are fast and the contract JSON record can be rebuilt losslessly (view ``event_records``).
 _V1 = [
     """CREATE TABLE documents (
         id VARCHAR, content_hash VARCHAR, title VARCHAR, url VARCHAR, published DATE,
@@ -30,10 +31,12 @@ _V1 = [
         {_ACTOR_COLS.format(r="recipient")},
         location_text VARCHAR, location_name VARCHAR, location_country VARCHAR,
         location_admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
-        location_precision VARCHAR, date VARCHAR, date_day DATE, date_precision VARCHAR,
-        date_text VARCHAR, sentence VARCHAR, evidence_start BIGINT, evidence_end BIGINT,
-        sources VARCHAR[], n_sources INTEGER, confidence DOUBLE, modality VARCHAR,
-        trigger_text VARCHAR, rule VARCHAR, record VARCHAR)""",
+        location_precision VARCHAR, location_inherited BOOLEAN, date VARCHAR,
+        date_day DATE, date_precision VARCHAR, date_text VARCHAR, date_inherited BOOLEAN,
+        evidence_document_id VARCHAR, sentence VARCHAR, evidence_start BIGINT,
+        evidence_end BIGINT, sources VARCHAR[], n_sources INTEGER, confidence DOUBLE,
+        quotes VARCHAR[], trigger_text VARCHAR, trigger_lemma VARCHAR, trigger_start BIGINT,
+        trigger_end BIGINT, modality VARCHAR, rule VARCHAR)""",
     """CREATE TABLE quotes (
         id VARCHAR, document_id VARCHAR, speaker VARCHAR, role VARCHAR, text VARCHAR,
         start BIGINT, "end" BIGINT, event_ids VARCHAR[], organisation VARCHAR,
@@ -61,6 +64,7 @@ _V2 = [
         geonameid BIGINT, precision VARCHAR, n_events BIGINT)""",
     "CREATE TABLE dedup_pending (event_type VARCHAR)",
     "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events",
+    f"CREATE VIEW event_records AS SELECT *, {RECORD_SQL} AS record FROM events",
 ]
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
