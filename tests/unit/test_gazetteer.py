@@ -190,3 +190,19 @@ def test_cli_lookup_prints_candidates_as_json(gazetteer):
     line = json.loads(result.output)
     assert line["name"] == "Al Mawsil"
     assert [(c["name"], c["country"]) for c in line["candidates"]] == [("Mosul", "IRQ")]
+
+
+def test_corrupt_index_file_is_rebuilt(gazetteer, tmp_path, monkeypatch):
+    built: list[str] = []
+
+    def fake_build(path, *, stamp=None, extra_path=None):
+        built.append(stamp)
+        shutil.copy(gazetteer.path, path)
+        return path
+
+    monkeypatch.setattr(gz, "build_index", fake_build)
+    cache = tmp_path / "a dir with spaces #1"
+    cache.mkdir()
+    (cache / gazetteer.path.name).write_bytes(b"not a database")
+    reopened = Gazetteer.open(Config(cache_dir=str(cache)))
+    assert built and reopened.candidates("Aleppo")

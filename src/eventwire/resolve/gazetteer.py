@@ -34,6 +34,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -199,7 +200,8 @@ class Gazetteer:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            uri = f"file:{self.path}?mode=ro&immutable=1"
+            # as_uri() percent-encodes: a cache dir with spaces, "?" or "#" stays one path.
+            uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         return self._conn
 
@@ -298,7 +300,8 @@ def _read_stamp(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
     except sqlite3.DatabaseError as exc:
         log.warning("gazetteer index %s unreadable (%s); rebuilding", path, exc)
