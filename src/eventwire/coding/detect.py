@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
-from eventwire.coding.modality import ASSERTED, DROPPED, NEGATED, THREAT, trigger_modality
+from eventwire.coding.modality import (
+    ASSERTED,
+    DROPPED,
+    NEGATED,
+    PROMISE,
+    THREAT,
+    trigger_modality,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -33,11 +40,17 @@ PLACE_WORDS = frozenset({
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
 OVERRIDE_CONFIDENCE = 0.75
+#: Recipient prepositions of verb+object pairs that have no lexicon entry of their own.
+OVERRIDE_PREPS = ("to", "with", "on", "against", "for", "from")
 #: Cooperative actions whose negation is a rejection (PLOVER REJECT), and the REJECT mode.
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "CONCEDE", "AID", "CONSULT", "COOPERATE", "RETREAT"})
 REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONCEDE": "yield",
                 "RETREAT": "yield", "AGREE": None, "SUPPORT": None}
 #: Modifiers that make a "strike" a labour action and an "attack" a verbal one.
+#: Cooperative actions whose announced future is an agreement to act (CAMEO 03 "express intent
+#: to cooperate", PLOVER AGREE), with the CAMEO 03x code of each kind of intent.
+PROMISED = {"CONSULT": "036", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
+            "COOPERATE": "031", "SUPPORT": "032"}
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
                            "nationwide", "workers", "teachers", "doctors", "transport", "rail",
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
@@ -166,6 +179,10 @@ def _with_roles(
         return None
     if modality == THREAT and event_type != "THREATEN":
         event_type, mode, cameo = "THREATEN", _threat_mode(event_type), "138"
+    if modality == PROMISE and event_type in PROMISED:
+        # "will meet", "offered to send aid", "is willing to withdraw": the promise is the event
+        event_type, mode, cameo = "AGREE", None, PROMISED[event_type]
+        rule += "+promise"
     if syntax.is_passive(verb):
         actors = syntax.agents(verb)
         recipients = syntax.passive_subjects(verb)
@@ -230,9 +247,8 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             return None
         if found and override is not None:
             base = spec if spec is not None and spec.event_type == override else None
-            chosen = base or lexicon.verbs.get(lemma) or spec
-            if chosen is None:
-                continue
+            chosen = base or lexicon.verbs.get(lemma) or spec or _override_spec(
+                lemma, noun_lemma, override)
             mode = chosen.mode if chosen.event_type == override else None
             cameo = chosen.cameo if chosen.event_type == override else None
             # the verb+object pair was listed by hand, so it is at least as telling as a verb
@@ -243,6 +259,17 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             return _with_roles(target, spec, spec.event_type, spec.mode, spec.cameo, lexicon,
                                rule=f"light:{lemma}+{spec.key}", light=verb, end=end)
     return None
+
+
+def _override_spec(verb_lemma: str, noun_lemma: str, event_type: str) -> TriggerSpec:
+    """A spec for a listed verb+object pair when neither word has an entry of its own.
+
+    "established diplomatic ties", "shared evidence with": the pair was written by hand, so it
+    needs no lexicon entry for either word to be an event.
+    """
+    return TriggerSpec(key=f"{verb_lemma} {noun_lemma}", event_type=event_type, cameo=None,
+                       mode=None, confidence=OVERRIDE_CONFIDENCE,
+                       recipient_preps=OVERRIDE_PREPS)
 
 
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:

@@ -19,6 +19,9 @@ INTENDED = "intended"
 HYPOTHETICAL = "hypothetical"
 DENIED = "denied"
 THREAT = "threat"  # "X threatened/vowed to attack": becomes a THREATEN event
+#: The subject commits itself to a future action: "will meet", "offered to send", "is willing to
+#: withdraw", "said it would free". CAMEO 03 / PLOVER AGREE for cooperative actions.
+PROMISE = "promise"
 
 #: Modalities whose events are not emitted at all.
 DROPPED = frozenset({NEGATED, HYPOTHETICAL, DENIED})
@@ -29,6 +32,15 @@ UNREAL_ADJECTIVES = frozenset({
     "planned", "possible", "potential", "proposed", "future", "threatened", "alleged",
     "hypothetical", "imminent", "likely", "prospective", "feared", "rumoured", "rumored",
 })
+#: Verbs and adjectives whose infinitive complement the subject commits itself to (unlike "try",
+#: "hope" or "seek", which only want it).
+COMMITMENT_VERBS = frozenset({"promise", "pledge", "offer", "agree", "plan", "intend", "commit",
+                              "undertake", "volunteer", "propose", "resolve", "prepare"})
+COMMITMENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager",
+                                   "set", "due", "poised", "keen", "committed"})
+#: Verbs that report what someone announced: "would" under them is a future, not a condition.
+ANNOUNCING_VERBS = frozenset({"announce", "declare", "say", "tell", "state", "confirm", "add",
+                              "insist", "indicate", "signal", "reveal", "report", "write"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "pcomp",
                         "relcl", "acl", "nsubj", "nsubjpass"})
 
@@ -43,15 +55,22 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
     if _has_negation(verb):
         return NEGATED
     mod = lexicon.modality
+    if any(c.dep_ == "mark" and c.lower_ in mod.conditional_marks for c in verb.children):
+        return HYPOTHETICAL
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "mark" and word in mod.conditional_marks:
-            return HYPOTHETICAL
+        if child.dep_ == "aux" and word == "would" and _reported(verb):
+            return PROMISE  # "Ethiopia said it would allow ...": future in the past
         if child.dep_ == "aux" and word in mod.hypothetical_aux:
             return HYPOTHETICAL
         if child.dep_ == "aux" and word in mod.future_aux:
-            return INTENDED
+            return PROMISE
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """The verb heads a clause reported by an announcing verb ("X said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_VERBS
 
 
 def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = None) -> str:
@@ -83,6 +102,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
         if current.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if lemma in mod.threat_verbs and current.dep_ == "xcomp":
                 return THREAT
+            if lemma in COMMITMENT_VERBS and current.dep_ == "xcomp":
+                return PROMISE
             if lemma in mod.denial_verbs:
                 return DENIED
             if lemma in mod.failure_verbs:
@@ -91,6 +112,9 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                 return INTENDED
             if lemma in lexicon.speech_verbs:
                 return INTENDED if is_purpose else ASSERTED
+        if current.dep_ == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_ADJECTIVES:
+            own = _own_modality(head.head, lexicon) if head.head.pos_ in ("VERB", "AUX") else None
+            return own if own in (NEGATED, HYPOTHETICAL) else PROMISE  # "is willing to withdraw"
         if current.dep_ == "pcomp" and lemma in ("of", "from") and head.head.lemma_.lower() in (
             mod.denial_verbs | {"accuse", "blame", "suspect"}
         ):
