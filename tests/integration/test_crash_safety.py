@@ -92,3 +92,35 @@ def test_sigkill_mid_ingest_then_rerun_equals_uninterrupted_run(tmp_path):
     _run(script, crashed)
     assert _state(crashed) == _state(reference)
     assert _state(reference)["stats"]["documents"] == N_DOCUMENTS
+
+
+@pytest.mark.slow
+def test_cli_ingest_through_the_pipeline_is_idempotent(tmp_path):
+    """The real pipeline end to end: good stories coded, bad inputs become error rows, and a
+    second ingest of the same inputs changes nothing."""
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "story.jsonl").write_text(
+        '{"id": "a", "text": "Rebels attacked an army base near Aleppo on Tuesday.", '
+        '"published": "2016-05-12", "outlet": "Wire A"}\n'
+        '{"id": "b", "text": "Police arrested twelve protesters in Baghdad on Monday.", '
+        '"published": "2016-05-12", "outlet": "Wire B"}\n'
+        '{"id": "empty", "text": "   "}\n', encoding="utf-8")
+    (inputs / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(inputs), "--db", db])
+    assert first.exit_code == 0, first.output
+    with open_store(db, read_only=True) as store:
+        before = _state(tmp_path / "cli.duckdb")
+        assert store.stats()["documents"] == 2
+        assert sorted(store.errors()["document_id"].to_pylist()) == ["empty", "picture"]
+        assert store.count_events(canonical=False) >= 2
+    second = runner.invoke(main, ["ingest", str(inputs), "--db", db])
+    assert second.exit_code == 0, second.output
+    assert '"documents_added": 0' in second.output and '"events_added": 0' in second.output
+    assert _state(tmp_path / "cli.duckdb") == before

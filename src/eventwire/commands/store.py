@@ -81,13 +81,11 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: Iterable[str], ti
 
 
 def _ingest_results(inputs: tuple[str, ...], config: Any) -> Iterator[Any]:
-    """Documents through the pipeline, the same path as ``eventwire code``: unreadable inputs
-    become error-only results, and warnings (E108) ride on their document's result, so they
-    are stored with it whatever the batch boundaries (as separate results, a later batch
-    writing the document deleted them)."""
-    from eventwire.runner import run_inputs
+    """Inputs through the pipeline, which turns unreadable inputs into error-only results."""
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import code_documents
 
-    return run_inputs(inputs, config)
+    return code_documents(read_inputs(inputs, config), config)
 
 
 @click.command("ingest")
