@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     from eventwire.model import Document
     from eventwire.pipeline import Pipeline
 
-    items = [json.loads(line) for line in Path(args.gold).open(encoding="utf-8")][:args.limit]
+    lines = Path(args.gold).read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line) for line in lines if line.strip()][:args.limit]
     config = Config(workers=1, use_typer=False)
     pipeline = Pipeline(config)
     resources = CodingResources.load(config)
@@ -130,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                 totals["actors"] += 1
                 a_ok = best is not None and overlap(gold["actor"], actor_text(best.actor)) >= 0.5
                 totals["actor_ok"] += a_ok
+                totals["actor_named_ok"] += a_ok or (best is not None and best.actor is not None
+                                                     and overlap(gold["actor"],
+                                                                 best.actor.name) >= 0.5)
                 if not a_ok and best is not None:
                     actor_errors.append((gold["actor"], actor_text(best.actor), item["text"]))
             if gold.get("recipient"):
@@ -147,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"type accuracy (pair-chosen event) {totals['ok'] / n:.3f}   "
           f"type in any event {totals['any'] / n:.3f}   NONE rate {totals['none'] / n:.3f}")
     print(f"actor match {totals['actor_ok'] / max(1, totals['actors']):.3f} "
-          f"({totals['actors']})   recipient match "
+          f"({totals['actors']}), by text or name "
+          f"{totals['actor_named_ok'] / max(1, totals['actors']):.3f}   recipient match "
           f"{totals['recipient_ok'] / max(1, totals['recipients']):.3f} ({totals['recipients']})")
     print(f"{'class':20} {'n':>5} {'recall':>7} {'any':>7}")
     for label, (count, ok, any_ok) in sorted(per.items()):

@@ -7,7 +7,7 @@ confidence from the evidence the coder had.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire.coding import syntax
@@ -22,6 +22,51 @@ if TYPE_CHECKING:
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_PARTICIPANTS = 3
+#: Entity labels that never name an actor, whatever the head noun looks like.
+NON_ACTOR_ENT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                                  "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+                                  "PRODUCT"})
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
+#: Nouns with an agent ending that name things, not people.
+NOT_AGENT_NOUNS = frozenset({
+    "number", "order", "border", "matter", "center", "centre", "paper", "letter", "water",
+    "quarter", "headquarter", "headquarters", "chapter", "meter", "layer", "computer", "corner",
+    "river", "tower", "shelter", "power", "answer", "manner", "summer", "winter", "september",
+    "october", "november", "december", "danger", "anger", "hunger", "finger", "weather", "filter",
+    "register", "trigger", "disaster", "monster", "cancer", "charter", "banner", "barrier",
+    "container", "helicopter", "tractor", "factor", "sector", "motor", "error", "terror",
+    "horror", "floor", "door", "corridor", "mirror", "colour", "color", "vapor", "labor",
+    "labour", "favor", "favour", "honor", "honour", "rumor", "rumour", "behavior", "behaviour",
+    "decree", "degree", "fee", "coffee", "guarantee", "tree", "jubilee",
+    "cooler", "poster", "pointer", "reactor", "radiator", "other", "another", "together",
+    "whether", "neither", "either", "rather", "further", "former", "latter", "dinner", "super",
+    "fever", "leather", "freezer", "sticker", "never", "ever", "however", "whatever",
+})
+PEOPLE_NOUNS = frozenset({
+    "student", "resident", "migrant", "immigrant", "emigrant", "civilian", "peasant", "servant",
+    "participant", "opponent", "dissident", "militant", "insurgent", "rebel", "refugee",
+    "people", "person", "man", "woman", "child", "family", "families", "crowd", "mob", "youth",
+    "villager", "citizen", "victim", "official", "delegate", "deputy", "lawmaker", "legislator",
+    "diplomat", "envoy", "staff", "personnel", "troop", "soldier", "officer", "guard", "agent",
+    "activist", "fighter", "gunman", "gunmen", "militia", "tribe", "clan", "mother", "father",
+    "speaker", "founder", "expert", "scholar", "cleric", "monk", "priest", "bishop", "imam",
+    "rabbi", "nun", "doctor", "nurse", "farmer", "worker", "employee", "musician", "artist",
+    "candidate", "incumbent", "chairman", "mayor", "ally", "allies", "rival", "critic", "voter",
+    "hostage", "captive", "detainee", "inmate", "prisoner", "suspect", "pilot", "crew",
+})
+GROUP_NOUNS = frozenset({
+    "committee", "council", "court", "tribunal", "agency", "authority", "ministry", "department",
+    "commission", "parliament", "assembly", "congress", "senate", "cabinet", "administration",
+    "regime", "government", "party", "movement", "union", "association", "organisation",
+    "organization", "group", "coalition", "alliance", "federation", "bank", "company", "firm",
+    "board", "panel", "team", "delegation", "mission", "embassy", "consulate", "police", "army",
+    "navy", "military", "force", "forces", "unit", "battalion", "brigade", "regiment", "state",
+    "country", "nation", "city", "province", "municipality", "district", "community", "office",
+    "bloc", "club", "league", "network", "institute", "institution", "university", "school",
+    "church", "mosque", "charity", "foundation", "corporation", "operator", "opposition",
+    "junta", "leadership", "side", "camp", "faction", "wing", "jury", "watchdog", "regulator",
+    "majority", "minority", "establishment", "legislature", "judiciary", "prosecution",
+})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 TYPE_CONTEXT = {"ASSAULT": "military", "MOBILIZE": "military", "PROTEST": "protest",
                 "SANCTION": "international", "AID": "humanitarian"}
@@ -76,7 +121,25 @@ def _inside_quote(token: Token) -> bool:
 def _actor_like(actor: Actor, token: Token) -> bool:
     if token.ent_type_ == "NORP":  # "Islamist", "Sunni": an adjective of belief is no actor
         return actor.id is not None
-    return bool(actor.id or actor.sector or token.ent_type_ in ACTOR_ENT_LABELS)
+    if actor.id or actor.sector or token.ent_type_ in ACTOR_ENT_LABELS:
+        return True
+    if token.ent_type_ in NON_ACTOR_ENT_LABELS:
+        return False
+    return token.pos_ == "PROPN" or _names_people(token)
+
+
+def _names_people(token: Token) -> bool:
+    """A common noun for people or an organisation: "teachers", "the committee", "inspectors".
+
+    The dictionaries cannot list every group that acts in the news; an agent noun (-er, -or,
+    -ist, -ian, -ee) or an organisation word is an actor even when unknown (sector None).
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in NOT_AGENT_NOUNS:
+        return False
+    if lemma in GROUP_NOUNS or lemma in syntax.PERSON_TITLES or lemma in PEOPLE_NOUNS:
+        return True
+    return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 
 
 def resolve_participant(
@@ -87,6 +150,12 @@ def resolve_participant(
     if syntax.is_pronoun(token):
         if token.lower_ in FIRST_PERSON or _inside_quote(token):
             return None  # "we"/"they" in a quote depend on the speaker, not on the story
+        reporter = syntax.reporting_subject(token)
+        if reporter is not None and _pronoun_fits(token, reporter):
+            found = resolve_participant(reporter, actors, lexicon, memory, on_date)
+            if found is not None:
+                return Participant(replace(found.actor, text=token.text), token,
+                                   via_pronoun=True)
         antecedent = memory.antecedent(token)
         if antecedent is None:
             return None
@@ -121,6 +190,17 @@ def resolve_participant(
         return None
     memory.remember(token.i, actor, ent, is_subject=token.dep_ in ("nsubj", "nsubjpass"))
     return Participant(actor, token)
+
+
+def _pronoun_fits(pronoun: Token, noun: Token) -> bool:
+    """Rough agreement: "he"/"she" need a person, "it" no person, "they" anything."""
+    word = pronoun.lower_
+    person = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in syntax.PERSON_TITLES
+    if word in ("he", "she", "him", "her"):
+        return person
+    if word == "it":
+        return not person and noun.tag_ not in ("NNS", "NNPS")
+    return True
 
 
 def remember_entities(doc_sents: list[Span], actors: ActorResolver, memory: MentionMemory,

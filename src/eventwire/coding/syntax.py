@@ -33,6 +33,13 @@ OF_KEEPING_HEADS = frozenset({
     "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
     "organisation", "organization", "movement", "brigade", "brigades", "militia",
 })
+#: Heads that name one person by office: "the president", "Egypt's foreign minister".
+PERSON_TITLES = frozenset({
+    "president", "minister", "premier", "leader", "chief", "king", "queen", "emir", "prince",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "general",
+    "commander", "chairman", "chairwoman", "mayor", "envoy", "senator", "judge", "prosecutor",
+    "pope", "sheikh", "ayatollah", "chancellor", "director", "head",
+})
 LEFT_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod",
                                 "case", "punct", "npadvmod", "advmod"})
 RIGHT_MODIFIER_DEPS = frozenset({"compound", "flat", "case", "nummod"})
@@ -188,6 +195,28 @@ def appositive(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "appos":
             return child
+    return None
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause: "*Hungary* says it will ...".
+
+    In news English a subject pronoun in a reported clause nearly always refers to the reporter
+    when that is a full noun phrase, so it beats an antecedent from an earlier sentence.
+    """
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    for _depth in range(3):
+        if verb.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            subj = _substantive(found[0])
+            if subj.pos_ in ("NOUN", "PROPN") and subj.i < pronoun.i:
+                return subj
+            return None
     return None
 
 
