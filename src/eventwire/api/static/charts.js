@@ -111,9 +111,13 @@ window.EWCharts = (function () {
     el("defs", {}, svg).innerHTML =
       '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" ' +
       'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="#8a94a6"></path></marker>';
-    const lines = links.map((l) => el("line", {
-      class: "edge", "stroke-width": 1 + 5 * l.count / maxCount, "marker-end": "url(#arrow)",
-    }, svg));
+    const lines = links.map((l) => {
+      const line = el("path", {
+        class: "edge", "stroke-width": 1 + 5 * l.count / maxCount, "marker-end": "url(#arrow)",
+      }, svg);
+      el("title", {}, line).textContent = `${l.count} event${l.count === 1 ? "" : "s"}`;
+      return line;
+    });
     const groups = list.map((n) => {
       const g = el("g", { class: "node" + (n.id === selected ? " on" : ""), "data-id": n.id }, svg);
       el("circle", { r: 4 + Math.sqrt(n.weight) * 2, fill: n.id === selected ? "#c2410c" : "#5b7fd6" }, g);
@@ -135,14 +139,18 @@ window.EWCharts = (function () {
     const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
     list.forEach((n) => { n.x = clamp(n.x, 12, w - 90); n.y = clamp(n.y, 12, h - 12); });
     links.forEach((l, i) => {
-      // Stop the arrow at the target's rim so the head stays visible.
+      // A gentle curve (always bending to the same side of the direction of travel) keeps
+      // A→B and B→A apart; the arrow stops at the target's rim so its head stays visible.
       const dx = l.target.x - l.source.x;
       const dy = l.target.y - l.source.y;
-      const len = Math.hypot(dx, dy) || 1;
+      const cx = (l.source.x + l.target.x) / 2 - dy * 0.15;
+      const cy = (l.source.y + l.target.y) / 2 + dx * 0.15;
+      const ex = l.target.x - cx;
+      const ey = l.target.y - cy;
+      const elen = Math.hypot(ex, ey) || 1;
       const cut = radius(l.target) + 2;
-      lines[i].setAttribute("x1", l.source.x); lines[i].setAttribute("y1", l.source.y);
-      lines[i].setAttribute("x2", l.target.x - dx * cut / len);
-      lines[i].setAttribute("y2", l.target.y - dy * cut / len);
+      lines[i].setAttribute("d", `M${l.source.x},${l.source.y} Q${cx},${cy} ` +
+        `${l.target.x - ex * cut / elen},${l.target.y - ey * cut / elen}`);
     });
     list.forEach((n, i) => groups[i].setAttribute("transform", `translate(${n.x},${n.y})`));
   }
