@@ -1,0 +1,526 @@
+"""Score event coders against gold sets: shared by ``eventwire eval`` and the accuracy floors.
+
+The scorer never imports the pipeline: it takes a ``predict(sentences) -> list[list[event]]``
+callable, so the same code scores the full pipeline, the trained typer alone, or a stub in
+tests. Events may be :class:`~eventwire.model.Event` records, dicts in the output contract's
+shape, or :class:`Prediction`.
+
+Scoring rules (also in docs/accuracy.md):
+
+* Pair-labelled sets (PLV, PLOVER GSR, any JSONL with ``events``): for each gold event, the
+  predicted event whose actor/recipient best match the gold pair is chosen, else the most
+  confident one; no prediction = ``NONE``. A prediction counts as the gold label when it is one
+  of the gold ``plover_candidates`` (legacy YIELD accepts CONCEDE or RETREAT).
+* Argument match: normalised texts (lower case, no punctuation, no leading article) match when
+  one contains the other or their token F1 is at least 0.5.
+* CASE 2021: one label per snippet; the prediction is the ACLED sub-type of the most confident
+  event that has one (``NONE`` when no event has one), mapped to CASE codes by
+  :data:`ACLED_TO_CASE`. Coarse PLOVER agreement uses :data:`CASE_TO_PLOVER`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.model import PLOVER_TYPES
+
+NONE_LABEL = "NONE"
+
+#: Our ACLED sub-type names (ACLED's spelling, see eventwire.coding.acled) -> CASE 2021 codes.
+ACLED_TO_CASE: dict[str, str] = {
+    "Armed clash": "ARMED_CLASH",
+    "Government regains territory": "GOV_REGAINS_TERIT",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Chemical weapon": "CHEM_WEAP",
+    "Air/drone strike": "AIR_STRIKE",
+    "Suicide bomb": "SUIC_BOMB",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
+    "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Grenade": "GRENADE",
+    "Sexual violence": "SEX_VIOL",
+    "Attack": "ATTACK",
+    "Abduction/forced disappearance": "ABDUCT_DISSAP",
+    "Peaceful protest": "PEACE_PROTEST",
+    "Protest with intervention": "PROTEST_WITH_INTER",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Violent demonstration": "VIOL_DEMONSTR",
+    "Mob violence": "MOB_VIOL",
+    "Agreement": "AGREEMENT",
+    "Arrests": "ARREST",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
+    "Disrupted weapons use": "DISR_WEAP",
+    "Headquarters or base established": "HQ_ESTABLISHED",
+    "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
+    "Other": "OTHER",
+}
+
+#: Fixed before looking at results: the PLOVER types that count as a coarse match for each CASE
+#: label. Remote violence, battles and violence against civilians are all ASSAULT; a seizure of
+#: weapons or an arrest is COERCE; territory changes are ASSAULT when fought for, RETREAT when
+#: handed over. Unseen labels have no PLOVER type (we should emit nothing), except DIPLO.
+CASE_TO_PLOVER: dict[str, tuple[str, ...]] = {
+    "ARMED_CLASH": ("ASSAULT",),
+    "GOV_REGAINS_TERIT": ("ASSAULT", "COERCE"),
+    "NON_STATE_ACTOR_OVERTAKES_TER": ("ASSAULT", "COERCE"),
+    "CHEM_WEAP": ("ASSAULT",),
+    "AIR_STRIKE": ("ASSAULT",),
+    "SUIC_BOMB": ("ASSAULT",),
+    "ART_MISS_ATTACK": ("ASSAULT",),
+    "REM_EXPLOS": ("ASSAULT",),
+    "GRENADE": ("ASSAULT",),
+    "SEX_VIOL": ("ASSAULT",),
+    "ATTACK": ("ASSAULT",),
+    "ABDUCT_DISSAP": ("ASSAULT", "COERCE"),
+    "PEACE_PROTEST": ("PROTEST",),
+    "PROTEST_WITH_INTER": ("PROTEST", "COERCE"),
+    "FORCE_AGAINST_PROTEST": ("COERCE", "ASSAULT"),
+    "VIOL_DEMONSTR": ("PROTEST",),
+    "MOB_VIOL": ("PROTEST", "ASSAULT"),
+    "AGREEMENT": ("AGREE",),
+    "ARREST": ("COERCE",),
+    "CHANGE_TO_GROUP_ACT": ("MOBILIZE", "RETREAT", "COOPERATE", "CONCEDE"),
+    "DISR_WEAP": ("COERCE",),
+    "HQ_ESTABLISHED": ("MOBILIZE",),
+    "PROPERTY_DISTRUCT": ("COERCE", "ASSAULT"),
+    "NON_VIOL_TERRIT_TRANSFER": ("RETREAT", "CONCEDE"),
+    "OTHER": PLOVER_TYPES,
+    "DIPLO": ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST"),
+}
+
+#: CASE labels outside ACLED for which a political event coder should stay silent.
+NON_POLITICAL_CASE = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME"})
+
+
+class GoldError(EventwireError):
+    code = ErrorCode.GOLD_MALFORMED
+
+
+# -- records ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Prediction:
+    """The parts of a predicted event the scorer reads."""
+
+    event_type: str
+    confidence: float = 1.0
+    actor: str | None = None
+    recipient: str | None = None
+    acled: str | None = None  # ACLED sub-type name
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    label: str  # PLOVER type, or the raw legacy label (YIELD) when it has several candidates
+    candidates: tuple[str, ...]
+    actor: str | None = None
+    recipient: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    text: str
+    events: tuple[GoldEvent, ...] | None
+    acled_subtype: str | None = None
+    group: str | None = None  # CASE label group / PETRARCH category
+    expected_codes: tuple[str, ...] = ()  # PETRARCH petr_code values
+
+
+Predictor = Callable[[Sequence[str]], list[list[Any]]]
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A named gold set: which file, which items, how to score it."""
+
+    name: str
+    filename: str
+    kind: str  # "pairs" | "case" | "petrarch"
+    description: str
+    keep: Callable[[dict[str, Any]], bool] = field(default=lambda record: True)
+
+
+GOLD_SETS: dict[str, GoldSet] = {s.name: s for s in (
+    GoldSet("plv-test-unseen", "zsp_plv_test.jsonl", "pairs",
+            "PLV test, 733 sentences not in the PLOVER GSR (headline)",
+            lambda r: r.get("meta", {}).get("near_dup_plover_gsr") is None),
+    GoldSet("plv-test", "zsp_plv_test.jsonl", "pairs", "PLV test, all 1,032 sentences"),
+    GoldSet("plover-gsr", "plover_gsr.jsonl", "pairs",
+            "PLOVER gold-standard records (TRAINING data of the typer: not held out)"),
+    GoldSet("case2021", "case2021_task2.jsonl", "case",
+            "CASE 2021 task 2: 829 ACLED-labelled snippets + 190 unseen-label snippets"),
+    GoldSet("petrarch", "petrarch2_unittest.jsonl", "petrarch",
+            "PETRARCH2 unit tests (fictional actors; detection only)"),
+)}
+
+
+# -- loading ------------------------------------------------------------------------------
+
+def find_gold_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The gold directory: explicit path, ``$EVENTWIRE_GOLD``, or ``../shared/gold`` beside the
+    repository (or the working directory)."""
+    candidates: list[Path] = []
+    if explicit is not None:
+        candidates.append(Path(explicit))
+    elif os.environ.get("EVENTWIRE_GOLD"):
+        candidates.append(Path(os.environ["EVENTWIRE_GOLD"]))
+    else:
+        repo_root = Path(__file__).resolve().parents[2]
+        candidates += [repo_root / ".." / "shared" / "gold", Path.cwd() / ".." / "shared" / "gold",
+                       Path.cwd() / "shared" / "gold"]
+    for path in candidates:
+        if path.is_dir():
+            return path.resolve()
+    raise EventwireError(
+        f"gold directory not found (looked in {', '.join(str(p) for p in candidates)}); "
+        "pass --gold DIR or set EVENTWIRE_GOLD", code=ErrorCode.GOLD_NOT_FOUND)
+
+
+def read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
+    if not path.is_file():
+        raise EventwireError(f"gold file {path} not found", code=ErrorCode.GOLD_NOT_FOUND)
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise GoldError(f"{path}:{number}: not JSON ({exc})") from exc
+
+
+def gold_item(record: Mapping[str, Any]) -> GoldItem:
+    """One normalised gold record (see shared/gold/README.md) as a :class:`GoldItem`."""
+    try:
+        events = record.get("events")
+        parsed: tuple[GoldEvent, ...] | None = None
+        codes: list[str] = []
+        if events is not None:
+            items = []
+            for e in events:
+                candidates = tuple(e.get("plover_candidates") or ([e["plover"]] if e.get("plover")
+                                                                  else ()))
+                label = e.get("plover") or e.get("plover_raw") or "|".join(candidates)
+                items.append(GoldEvent(label, candidates, e.get("actor"), e.get("recipient")))
+                code = (e.get("meta") or {}).get("petr_code")
+                if code:
+                    codes.append(str(code))
+            parsed = tuple(items)
+        meta = record.get("meta") or {}
+        return GoldItem(id=str(record["id"]), text=record["text"], events=parsed,
+                        acled_subtype=record.get("acled_subtype"),
+                        group=meta.get("label_group") or meta.get("category"),
+                        expected_codes=tuple(codes))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise GoldError(f"gold record {record.get('id', '?')!r} malformed: {exc!r}") from exc
+
+
+def load_gold(name: str | None = None, path: str | os.PathLike[str] | None = None,
+              limit: int | None = None) -> tuple[GoldSet, list[GoldItem]]:
+    """Items of a named set (from the gold dir ``path``) or of a JSONL file ``path``."""
+    if name is not None and name not in GOLD_SETS:
+        raise GoldError(f"unknown gold set {name!r}; known: {', '.join(GOLD_SETS)}",
+                        code=ErrorCode.GOLD_NOT_FOUND)
+    if name is None:
+        if path is None or not Path(path).is_file():
+            raise GoldError("give --set NAME or --gold FILE.jsonl", code=ErrorCode.GOLD_NOT_FOUND)
+        records = list(read_jsonl(Path(path)))
+        kind = "case" if records and "acled_subtype" in records[0] else "pairs"
+        spec = GoldSet(Path(path).stem, str(path), kind, f"custom gold file {path}")
+    else:
+        spec = GOLD_SETS[name]
+        gold_path = Path(path) if path is not None and Path(path).is_file() else \
+            find_gold_dir(path) / spec.filename
+        records = [r for r in read_jsonl(gold_path) if spec.keep(r)]
+    items = [gold_item(r) for r in records]
+    if spec.kind == "pairs":
+        items = [i for i in items if i.events is not None]
+    return spec, items[:limit] if limit else items
+
+
+# -- predictions --------------------------------------------------------------------------
+
+def _text_of(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return value.get("text")
+    return getattr(value, "text", None)
+
+
+def as_prediction(event: Any) -> Prediction:
+    """Read an Event record, a contract dict or a Prediction into a :class:`Prediction`."""
+    if isinstance(event, Prediction):
+        return event
+    get = event.get if isinstance(event, Mapping) else (lambda k, d=None: getattr(event, k, d))
+    acled = get("acled")
+    sub = acled.get("sub_event_type") if isinstance(acled, Mapping) else \
+        getattr(acled, "sub_event_type", None)
+    return Prediction(event_type=get("event_type"), confidence=float(get("confidence", 1.0)),
+                      actor=_text_of(get("actor")), recipient=_text_of(get("recipient")),
+                      acled=sub)
+
+
+# -- argument matching --------------------------------------------------------------------
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise(text: str) -> str:
+    text = _PUNCT.sub(" ", text.lower().replace("’", "'").replace("'s", ""))
+    return _ARTICLE.sub("", " ".join(text.split()))
+
+
+def token_f1(a: str, b: str) -> float:
+    ta, tb = normalise(a).split(), normalise(b).split()
+    if not ta or not tb:
+        return 0.0
+    common = sum((Counter(ta) & Counter(tb)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(ta), common / len(tb)
+    return 2 * precision * recall / (precision + recall)
+
+
+def argument_match(gold: str | None, predicted: str | None) -> bool:
+    """Containment either way (after normalising) or token F1 >= 0.5.
+
+    Compound gold actors ("Hungarian; Romanian") match when any part matches.
+    """
+    if not gold or not predicted:
+        return False
+    p = normalise(predicted)
+    for part in gold.split(";"):
+        g = normalise(part)
+        if g and p and (g in p or p in g or token_f1(g, p) >= 0.5):
+            return True
+    return False
+
+
+def _pair_score(gold: GoldEvent, pred: Prediction) -> float:
+    score = 0.0
+    for g, p in ((gold.actor, pred.actor), (gold.recipient, pred.recipient)):
+        if g and p:
+            score += 1.0 if argument_match(g, p) else token_f1(g, p) * 0.5
+    return score
+
+
+def choose_prediction(gold: GoldEvent, predictions: Sequence[Prediction]) -> Prediction | None:
+    """The predicted event for a gold pair: best argument overlap, ties by confidence."""
+    if not predictions:
+        return None
+    return max(predictions, key=lambda p: (_pair_score(gold, p), p.confidence))
+
+
+# -- metrics ------------------------------------------------------------------------------
+
+def classification_scores(gold: Sequence[str], predicted: Sequence[str],
+                          ignore: Iterable[str] = (NONE_LABEL,)) -> dict[str, Any]:
+    """Per-class precision/recall/F1 and macro/weighted F1 over the gold classes.
+
+    Classes only ever predicted (never in gold) count against the true class's recall but are
+    not averaged in, as in scikit-learn's ``labels=`` convention.
+    """
+    skip = set(ignore)
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for g, p in zip(gold, predicted, strict=True):
+        if g == p:
+            tp[g] += 1
+        else:
+            fp[p] += 1
+            fn[g] += 1
+    support = Counter(gold)
+    per_class: dict[str, dict[str, float]] = {}
+    for label in sorted(set(gold) | set(predicted)):
+        prec = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+        rec = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_class[label] = {"precision": round(prec, 4), "recall": round(rec, 4),
+                            "f1": round(f1, 4), "support": support[label],
+                            "predicted": tp[label] + fp[label]}
+    scored = [lab for lab in per_class if support[lab] and lab not in skip]
+    total = sum(support[lab] for lab in scored)
+    macro = sum(per_class[lab]["f1"] for lab in scored) / len(scored) if scored else 0.0
+    weighted = sum(per_class[lab]["f1"] * support[lab] for lab in scored) / total if total else 0.0
+    correct = sum(tp.values())
+    return {"n": len(gold), "accuracy": round(correct / len(gold), 4) if gold else 0.0,
+            "macro_f1": round(macro, 4), "weighted_f1": round(weighted, 4),
+            "per_class": per_class}
+
+
+def confusion(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, dict[str, int]]:
+    matrix: dict[str, dict[str, int]] = defaultdict(dict)
+    for g, p in zip(gold, predicted, strict=True):
+        matrix[g][p] = matrix[g].get(p, 0) + 1
+    return {g: dict(sorted(row.items())) for g, row in sorted(matrix.items())}
+
+
+def _rate(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+def _predict_all(items: Sequence[GoldItem], predict: Predictor) -> list[list[Prediction]]:
+    raw = predict([item.text for item in items])
+    if len(raw) != len(items):
+        raise ValueError(f"predict returned {len(raw)} results for {len(items)} sentences")
+    return [[as_prediction(e) for e in events] for events in raw]
+
+
+def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Prediction]],
+                worst: int = 15) -> dict[str, Any]:
+    """Type, actor and recipient scores for sets labelled per (sentence, actor, recipient)."""
+    gold_labels: list[str] = []
+    pred_labels: list[str] = []
+    errors: list[dict[str, Any]] = []
+    actor_hits = actor_total = recipient_hits = recipient_total = 0
+    for item, preds in zip(items, predictions, strict=True):
+        for gold in item.events or ():
+            chosen = choose_prediction(gold, preds)
+            raw = chosen.event_type if chosen else NONE_LABEL
+            label = gold.label if raw in gold.candidates else raw
+            gold_labels.append(gold.label)
+            pred_labels.append(label)
+            if gold.actor:
+                actor_total += 1
+                actor_hits += bool(chosen and argument_match(gold.actor, chosen.actor))
+            if gold.recipient:
+                recipient_total += 1
+                recipient_hits += bool(chosen and argument_match(gold.recipient, chosen.recipient))
+            if label != gold.label:
+                errors.append({"id": item.id, "sentence": item.text, "gold": gold.label,
+                               "predicted": raw,
+                               "confidence": round(chosen.confidence, 3) if chosen else 0.0})
+    scores = classification_scores(gold_labels, pred_labels)
+    errors.sort(key=lambda e: -e["confidence"])
+    return {**scores,
+            "actor_match": _rate(actor_hits, actor_total),
+            "recipient_match": _rate(recipient_hits, recipient_total),
+            "no_event_rate": _rate(pred_labels.count(NONE_LABEL), len(pred_labels)),
+            "confusion": confusion(gold_labels, pred_labels),
+            "worst_errors": errors[:worst]}
+
+
+def score_case(items: Sequence[GoldItem], predictions: Sequence[Sequence[Prediction]],
+               worst: int = 15) -> dict[str, Any]:
+    """ACLED sub-type scores on the 25 ACLED classes, coarse PLOVER agreement, and how often
+    we emit events on the unseen (non-ACLED) snippets."""
+    gold_labels: list[str] = []
+    pred_labels: list[str] = []
+    coarse_hits = 0
+    errors: list[dict[str, Any]] = []
+    emitted: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item, preds in zip(items, predictions, strict=True):
+        label = item.acled_subtype or NONE_LABEL
+        if item.group != "acled":
+            emitted[label][0] += bool(preds)
+            emitted[label][1] += 1
+            continue
+        with_acled = [p for p in preds if p.acled]
+        top = max(with_acled, key=lambda p: p.confidence) if with_acled else None
+        predicted = ACLED_TO_CASE.get(top.acled, top.acled) if top and top.acled else NONE_LABEL
+        gold_labels.append(label)
+        pred_labels.append(predicted)
+        coarse_hits += any(p.event_type in CASE_TO_PLOVER.get(label, ()) for p in preds)
+        if predicted != label:
+            errors.append({"id": item.id, "sentence": item.text, "gold": label,
+                           "predicted": predicted,
+                           "types": sorted({p.event_type for p in preds}),
+                           "confidence": round(top.confidence, 3) if top else 0.0})
+    scores = classification_scores(gold_labels, pred_labels) if gold_labels else {}
+    errors.sort(key=lambda e: -e["confidence"])
+    silent = [k for k in emitted if k in NON_POLITICAL_CASE]
+    fp_hits = sum(emitted[k][0] for k in silent)
+    fp_total = sum(emitted[k][1] for k in silent)
+    return {**scores,
+            "plover_coarse_match": _rate(coarse_hits, len(gold_labels)),
+            "non_political_event_rate": _rate(fp_hits, fp_total),
+            "unseen_event_rate": {k: _rate(v[0], v[1]) for k, v in sorted(emitted.items())},
+            "confusion": confusion(gold_labels, pred_labels) if gold_labels else {},
+            "worst_errors": errors[:worst]}
+
+
+def score_petrarch(items: Sequence[GoldItem],
+                   predictions: Sequence[Sequence[Prediction]]) -> dict[str, Any]:
+    """Detection only: the codes are from a WEIS-derived validation dictionary and the actors
+    are fictional, so type and actor accuracy would not mean anything here."""
+    coded = [(bool(i.events), bool(p)) for i, p in zip(items, predictions, strict=True)]
+    expected = [found for has, found in coded if has]
+    silent = [found for has, found in coded if not has]
+    return {"n": len(items),
+            "detection_rate": _rate(sum(expected), len(expected)),
+            "false_positive_rate": _rate(sum(silent), len(silent)),
+            "note": "fictional actors, WEIS-like codes: only event detection is scored"}
+
+
+def evaluate(predict: Predictor, name: str | None = None,
+             gold: str | os.PathLike[str] | None = None, limit: int | None = None,
+             worst: int = 15) -> dict[str, Any]:
+    """Run ``predict`` over a gold set and score it; the result is JSON-ready."""
+    spec, items = load_gold(name, gold, limit)
+    predictions = _predict_all(items, predict)
+    if spec.kind == "case":
+        scores = score_case(items, predictions, worst)
+    elif spec.kind == "petrarch":
+        scores = score_petrarch(items, predictions)
+    else:
+        scores = score_pairs(items, predictions, worst)
+    return {"set": spec.name, "description": spec.description, "kind": spec.kind,
+            "items": len(items), **scores}
+
+
+# -- predictors ---------------------------------------------------------------------------
+
+def typer_predictor(typer: Any) -> Predictor:
+    """Score the trained typer alone: one event of its top type per sentence, none for NONE."""
+    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
+        out: list[list[Prediction]] = []
+        for proba in typer.predict_proba(sentences):
+            best = max(proba, key=lambda t: proba[t])
+            out.append([] if best == NONE_LABEL else [Prediction(best, proba[best])])
+        return out
+    return predict
+
+
+def pipeline_predictor(config: Any = None) -> Predictor:
+    """Score the full pipeline, one document per gold text, batched through nlp.pipe."""
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline(config) if config is not None else Pipeline()
+
+    def predict(sentences: Sequence[str]) -> list[list[Any]]:
+        found: dict[str, list[Any]] = {}
+        docs = [{"id": f"gold-{i}", "text": s} for i, s in enumerate(sentences)]
+        for result in pipeline.code_documents(docs):
+            if result.document is not None:
+                found[result.document.id] = list(result.events)
+        return [found.get(f"gold-{i}", []) for i in range(len(sentences))]
+    return predict
+
+
+#: Headline metrics per set, the ones docs/accuracy.md records and the floors test guards.
+HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
+    "plv-test-unseen": ("macro_f1", "weighted_f1", "actor_match", "recipient_match"),
+    "plv-test": ("macro_f1", "actor_match", "recipient_match"),
+    "case2021": ("weighted_f1", "plover_coarse_match"),
+}
+
+
+def headline(report: Mapping[str, Any]) -> dict[str, float]:
+    """The headline numbers of one report (see :data:`HEADLINE_METRICS`)."""
+    keys = HEADLINE_METRICS.get(report["set"], ("macro_f1",))
+    return {k: report[k] for k in keys if report.get(k) is not None}
