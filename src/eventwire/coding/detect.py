@@ -40,6 +40,9 @@ PLACE_WORDS = frozenset({
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
 OVERRIDE_CONFIDENCE = 0.75
+#: Modals that turn a reported clause into an obligation the speaker lays on its subject.
+DEONTIC_MODALS = frozenset({"must", "should"})
+DEMAND_CONFIDENCE = 0.6
 #: Recipient prepositions of verb+object pairs that have no lexicon entry of their own.
 OVERRIDE_PREPS = ("to", "with", "on", "against", "for", "from")
 #: Cooperative actions whose negation is a rejection (PLOVER REJECT), and the REJECT mode.
@@ -272,6 +275,27 @@ def _override_spec(verb_lemma: str, noun_lemma: str, event_type: str) -> Trigger
                        recipient_preps=OVERRIDE_PREPS)
 
 
+def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "X said Y must stop the attacks": a reported obligation is X's demand on Y (CAMEO 10)."""
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in clause.children
+        ):
+            continue
+        if trigger_modality(speech, lexicon) in DROPPED:
+            return None
+        actors = syntax.subjects(speech)
+        recipients = syntax.subjects(clause) or syntax.passive_subjects(clause)
+        if not actors or not recipients or syntax.is_pronoun(recipients[0]):
+            return None
+        spec = TriggerSpec(key="must", event_type="REQUEST", cameo="10", mode=None,
+                           confidence=DEMAND_CONFIDENCE)
+        return Candidate(trigger=clause, trigger_end=clause.i + 1, spec=spec,
+                         event_type="REQUEST", mode=None, cameo="10", actors=tuple(actors),
+                         recipients=tuple(recipients), modality=ASSERTED, rule="demand:must")
+    return None
+
+
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
     spec, end = _noun_spec(token, lexicon)
@@ -296,7 +320,12 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     consumed: set[int] = set()
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in lexicon.speech_verbs:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_.lower() in lexicon.speech_verbs:
+            candidate = _demand_candidate(token, lexicon)
+            if candidate is not None:
+                found.append(candidate)
             continue
         candidate = None
         if token.lemma_.lower() in lexicon.light_verbs or token.lemma_.lower() in (
