@@ -1,7 +1,7 @@
 """Bounded loopback load test of the HTTP API (issue 7/9).
 
-Builds (once, cached at --db) a synthetic store of --events events through the store's normal
-write path, starts ``eventwire serve`` on 127.0.0.1 in a subprocess, then sends --requests
+Builds (once, cached at --db) a synthetic store of --events events with the store bench's
+generator (``bench/store_bench.py``) through the store's normal write path, starts ``eventwire serve`` on 127.0.0.1 in a subprocess, then sends --requests
 requests of mixed query kinds with at most --concurrency in flight (httpx, asyncio), and prints
 p50/p95/max latency per kind, the error count and throughput. Loopback only; nothing leaves the
 machine.
@@ -25,73 +25,11 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 from typing import IO
 
 import httpx
-
-from eventwire.model import (
-    PLOVER_TYPES,
-    Actor,
-    Document,
-    DocumentResult,
-    Event,
-    Evidence,
-    Place,
-    Trigger,
-    stable_id,
-)
-
-ACTORS = [
-    Actor("rebels", "Free Syrian Army", "FSA", "SYR", "rebels"),
-    Actor("the army", "Syrian Arab Army", "SYRMIL", "SYR", "military"),
-    Actor("police", "Iraqi Police", "IRQCOP", "IRQ", "police"),
-    Actor("the government", "Government of Iraq", "IRQGOV", "IRQ", "government"),
-    Actor("Nusra", "Nusra Front", "NUSRA", "SYR", "rebels"),
-    Actor("protesters", "Protesters (Egypt)", "EGYOPP", "EGY", "civilians"),
-    Actor("the ministry", "Government of Egypt", "EGYGOV", "EGY", "government"),
-    Actor("militants", "Al-Shabaab", "SHABAAB", "SOM", "rebels"),
-]
-TOWNS = [
-    ("Aleppo", "SYR", 36.20, 37.13), ("Homs", "SYR", 34.73, 36.72), ("Mosul", "IRQ", 36.34, 43.12),
-    ("Baghdad", "IRQ", 33.34, 44.40), ("Cairo", "EGY", 30.04, 31.24), ("Alexandria", "EGY", 31.20, 29.92),
-    ("Mogadishu", "SOM", 2.04, 45.34), ("Kismayo", "SOM", -0.36, 42.55),
-]
-WORDS = ("attacked", "arrested", "met", "accused", "protested", "deployed", "shelled", "urged")
-
-
-def synthetic_results(n_events: int, per_doc: int = 10, seed: int = 11) -> Iterator[DocumentResult]:
-    """Deterministic varied events: 8 actors, 8 towns with jitter, 16 types, 3 years of days."""
-    rng = random.Random(seed)
-    start = date(2014, 1, 1)
-    for d in range(n_events // per_doc):
-        doc_id = f"bench{d:07d}"
-        sentences, events, pos = [], [], 0
-        for i in range(per_doc):
-            actor, recipient = rng.sample(ACTORS, 2)
-            town, country, lat, lon = rng.choice(TOWNS)
-            word = rng.choice(WORDS)
-            sentence = f"{actor.text.capitalize()} {word} {recipient.text} near {town}."
-            day = (start + timedelta(days=rng.randrange(1095))).isoformat()
-            etype = rng.choice(PLOVER_TYPES)
-            trig = pos + len(actor.text) + 1
-            events.append(Event(
-                id=stable_id("ev", doc_id, i), event_type=etype, mode=None, context=(),
-                cameo=None, acled=None, actor=actor, recipient=recipient,
-                location=Place(town, town, country, None, lat + rng.uniform(-0.3, 0.3),
-                               lon + rng.uniform(-0.3, 0.3), None, "city"),
-                date=day, date_precision="day", date_text=None,
-                evidence=Evidence(doc_id, sentence, pos, pos + len(sentence)),
-                sources=(doc_id,), confidence=round(rng.random(), 3),
-                trigger=Trigger(word, word, trig, trig + len(word)), rule="bench"))
-            sentences.append(sentence)
-            pos += len(sentence) + 1
-        yield DocumentResult(
-            document=Document(doc_id, " ".join(sentences), title=f"Bench {d}",
-                              published=start + timedelta(days=d % 1095), outlet="Bench Wire"),
-            events=tuple(events))
+from store_bench import synthetic  # bench/ is on sys.path when this script runs
 
 
 def build_store(path: Path, n_events: int) -> None:
@@ -99,35 +37,38 @@ def build_store(path: Path, n_events: int) -> None:
 
     t0 = time.perf_counter()
     with open_store(str(path)) as store:
-        # Dedup is skipped: synthetic reports are all distinct stories, and dedup cost is the
-        # store bench's business, not the API's.
-        store.write(synthetic_results(n_events), batch_size=5_000, dedup=False)
+        # The store bench's feed (same data as its numbers); dedup is skipped as it does.
+        store.write(synthetic(n_events, 10), batch_size=5_000, dedup=False)
+        store.optimize()
         total = store.count_events()
     print(f"built {path} with {total:,} events in {time.perf_counter() - t0:.0f} s",
           file=sys.stderr)
 
 
-def request_mix(rng: random.Random, event_ids: list[str]) -> tuple[str, str, dict]:
-    """One request: (kind, path, params). Paged event queries dominate, as on the dashboard."""
+def request_mix(rng: random.Random, sample: list[dict]) -> tuple[str, str, dict]:
+    """One request: (kind, path, params), with values drawn from a sample of stored events.
+    Paged event queries dominate, as on the dashboard."""
+    event = rng.choice(sample)
     kind = rng.choices(
         ["events_page", "events_filtered", "events_near", "events_text", "event_detail",
          "stats", "actors"], weights=[35, 20, 10, 10, 15, 5, 5])[0]
     if kind == "events_page":
         return kind, "/api/events", {"limit": 50, "offset": rng.randrange(0, 5000, 50)}
     if kind == "events_filtered":
-        year = rng.choice(["2014", "2015", "2016"])
+        month = event["date"][:7] if event.get("date") else "2015-06"
         return kind, "/api/events", {
-            "type": rng.choice(PLOVER_TYPES), "country": rng.choice(TOWNS)[1],
-            "since": f"{year}-03", "until": f"{year}-09", "limit": 50}
+            "type": event["event_type"], "actor": event["actor"]["id"], "since": month,
+            "until": month, "limit": 50}
     if kind == "events_near":
-        _, _, lat, lon = rng.choice(TOWNS)
-        return kind, "/api/events", {"near": f"{lat},{lon},20", "limit": 50}
+        loc = next(e["location"] for e in rng.sample(sample, len(sample)) if e["location"])
+        return kind, "/api/events", {"near": f"{loc['lat']},{loc['lon']},50", "limit": 50}
     if kind == "events_text":
-        return kind, "/api/events", {"q": rng.choice(WORDS) + " the", "limit": 50}
+        return kind, "/api/events", {"q": rng.choice(["positions near", "ceasefire"]),
+                                     "limit": 50}
     if kind == "event_detail":
-        return kind, f"/api/events/{rng.choice(event_ids)}", {}
+        return kind, f"/api/events/{event['id']}", {}
     if kind == "stats":
-        return kind, "/api/stats", {"country": rng.choice(TOWNS)[1]}
+        return kind, "/api/stats", {"country": (event["location"] or {}).get("country") or "SYR"}
     return kind, "/api/actors", {"limit": 20}
 
 
@@ -135,9 +76,9 @@ async def run_load(base: str, n_requests: int, concurrency: int, seed: int) -> d
     rng = random.Random(seed)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
-        page = (await client.get("/api/events", params={"limit": 200})).json()
-        event_ids = [e["id"] for e in page["events"]]
-        plan = [request_mix(rng, event_ids) for _ in range(n_requests)]
+        sample = (await client.get("/api/events", params={
+            "limit": 1000, "offset": rng.randrange(0, 10_000)})).json()["events"]
+        plan = [request_mix(rng, sample) for _ in range(n_requests)]
         gate = asyncio.Semaphore(concurrency)
         timings: dict[str, list[float]] = defaultdict(list)
         errors: list[str] = []
