@@ -309,3 +309,9 @@ def test_words_that_name_no_place_are_not_resolved(nlp, gazetteer):
     resolved = resolve_mentions(mentions, story_countries(doc, mentions, [], gazetteer),
                                 gazetteer)
     assert [r.entry.name for r in resolved] == ["Moscow"]
+
+
+def test_locative_place_of_the_clause_beats_a_place_in_a_relative_clause(nlp, gazetteer):
+    text = "Rebels who fled Homs last year attacked army posts near Hama on Friday."
+    place = _locate(nlp, gazetteer, text, "attacked").location
+    assert place.text == "near Hama" and place.country == "SYR"

@@ -280,7 +280,7 @@ def _prior(entry: GazetteerEntry, hint: str | None) -> float:
 
 
 def _vote(mention: Mention, gazetteer: Gazetteer) -> tuple[str, float] | None:
-    """The country a mention makes the story about, when its reading is clear without context.
+    """The country a mention makes the story about, weighted by how clear its reading is.
 
     Clear: one country among its candidates, or a lead of 1.5 orders of magnitude over the best
     foreign reading ("Lebanon" the country over Lebanon, Tennessee).
@@ -294,9 +294,11 @@ def _vote(mention: Mention, gazetteer: Gazetteer) -> tuple[str, float] | None:
     rivals = [e for e in ranked if e.country != ranked[0].country]
     margin = _prior(ranked[0], mention.hint) - (_prior(rivals[0], mention.hint)
                                                 if rivals else 0.0)
-    if rivals and margin < 1.5:
-        return None
-    return ranked[0].country, 3.0 if mention.root is None else 2.0
+    base = 3.0 if mention.root is None else 2.0
+    # A reading no context could overturn (a lead of CONTEXT_BONUS) votes in full; a closer
+    # one ("Homs" over Al Khums, Libya) votes in proportion.
+    weight = base * min(1.0, margin / CONTEXT_BONUS) if rivals else base
+    return (ranked[0].country, weight) if weight > 0 else None
 
 
 def story_countries(
@@ -336,11 +338,17 @@ def _needs_confirmation(mention: Mention, entry: GazetteerEntry) -> bool:
 def resolve_mentions(
     mentions: Sequence[Mention], countries: Counter[str], gazetteer: Gazetteer,
 ) -> list[Resolved]:
-    """Best entry per mention: prior + share of the story's country weight (+ admin1 agreement)."""
-    top = max(countries.values(), default=0.0)
-    same_name: dict[str, list[Mention]] = {}
+    """Best entry per mention: prior + the story's weight for the entry's country.
+
+    A name is never its own context: the votes of every mention of the same name are taken out
+    of the weights before its candidates are scored or confirmed.
+    """
+    own_votes: dict[str, Counter[str]] = {}
     for mention in mentions:
-        same_name.setdefault(fold(mention.core), []).append(mention)
+        vote = _vote(mention, gazetteer)
+        votes = own_votes.setdefault(fold(mention.core), Counter())
+        if vote is not None:
+            votes[vote[0]] += vote[1]
     resolved: list[Resolved] = []
     for mention in mentions:
         if strip_generic(fold(mention.core)) in NOT_PLACES:
@@ -352,14 +360,11 @@ def resolve_mentions(
             found = pinned or found
         if not found:
             continue
-        best = max(found, key=lambda e, hint=mention.hint: _score(e, hint, countries, top))
-        if _needs_confirmation(mention, best):
-            # Context from elsewhere: without this name's own votes ("fighters from Hamas",
-            # tagged ORG, is not Hamm, Germany).
-            own = sum(v[1] for m in same_name.get(fold(mention.core), ())
-                      if (v := _vote(m, gazetteer)) is not None and v[0] == best.country)
-            if countries.get(best.country, 0.0) - own <= 0:
-                continue
+        context = countries - own_votes[fold(mention.core)]  # drops countries left at <= 0
+        top = max(context.values(), default=0.0)
+        best = max(found, key=lambda e, hint=mention.hint: _score(e, hint, context, top))
+        if _needs_confirmation(mention, best) and not context.get(best.country):
+            continue  # "fighters from Hamas" (ORG) is not Hamm, Germany
         if mention.hint == "admin1" and best.kind == "city":
             # "Idleb province": GeoNames lists "Idleb" for the city only; the text means the
             # governorate the city gives its name to.
