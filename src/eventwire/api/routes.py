@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from eventwire.api.params import Page, clean_text, event_filters, page, text_query
 from eventwire.errors import NotFoundError
+from eventwire.store import Store
 
 RecordId = Annotated[str, Path(min_length=1, max_length=200, description="stable record id")]
 
@@ -26,7 +27,9 @@ class CountCache:
 
     While the server holds a DuckDB file read-only no process can write it, so a count cannot
     go stale; paging through a result set then costs one query per page instead of two.
-    Bounded (oldest entry dropped first) and thread-safe; lives on the app, not the module.
+    Bounded (oldest entry dropped first) and thread-safe; lives on the app, not the module
+    (hand-written because ``functools.lru_cache`` would be module-wide and cannot take the
+    query to run per call).
     """
 
     def __init__(self, enabled: bool, size: int = 1024) -> None:
@@ -50,7 +53,7 @@ class CountCache:
         return value
 
 
-def get_store(request: Request) -> Any:
+def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -76,7 +79,7 @@ def _found(value: Any, kind: str, ident: str) -> Any:
     return value
 
 
-StoreDep = Annotated[Any, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 Paging = Annotated[Page, Depends(page)]
 CacheDep = Annotated[CountCache, Depends(get_cache)]
