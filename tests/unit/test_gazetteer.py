@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from eventwire.config import Config
 from eventwire.resolve import gazetteer as gz
+from eventwire.resolve import gazetteer_build
 from eventwire.resolve.gazetteer import Gazetteer, fold, loose_key
 
 
@@ -149,7 +150,7 @@ def test_open_reuses_a_current_index_and_rebuilds_a_stale_one(gazetteer, tmp_pat
         shutil.copy(gazetteer.path, path)
         return path
 
-    monkeypatch.setattr(gz, "build_index", fake_build)
+    monkeypatch.setattr(gazetteer_build, "build_index", fake_build)
     target = tmp_path / gazetteer.path.name
     shutil.copy(gazetteer.path, target)
     Gazetteer.open(Config(cache_dir=str(tmp_path)))
@@ -200,7 +201,7 @@ def test_corrupt_index_file_is_rebuilt(gazetteer, tmp_path, monkeypatch):
         shutil.copy(gazetteer.path, path)
         return path
 
-    monkeypatch.setattr(gz, "build_index", fake_build)
+    monkeypatch.setattr(gazetteer_build, "build_index", fake_build)
     cache = tmp_path / "a dir with spaces #1"
     cache.mkdir()
     (cache / gazetteer.path.name).write_bytes(b"not a database")
