@@ -14,6 +14,7 @@ from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ASSERTED,
+    CONTACT_VERBS,
     DROPPED,
     NEGATED,
     PROMISE,
@@ -40,6 +41,15 @@ PLACE_WORDS = frozenset({
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
 OVERRIDE_CONFIDENCE = 0.75
+PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping"})
+#: Dependents of a verb that start a clause of their own (not part of this event's words).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp", "relcl", "parataxis", "csubj"})
+#: Verbs whose money object makes a payment of aid (CAMEO 071 "provide economic aid").
+MONEY_VERBS = frozenset({"give", "provide", "donate", "pledge", "grant", "contribute", "allocate",
+                         "send", "offer", "award", "transfer", "disburse", "spend", "lend",
+                         "loan", "earmark", "commit", "raise", "channel", "release"})
+MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, confidence=0.7,
+                         context=("economic",), recipient_preps=("to", "for", "in"))
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -140,7 +150,9 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
                 break
     if spec is None or (prt is None and spec is lexicon.verbs.get(lemma)):
         for child in token.children:  # "call for", "crack down on": preposition, not particle
-            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.verbs:
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.verbs and not any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
+            ):  # "called Lavrov on Tuesday" is no "call on"
                 spec = lexicon.verbs[f"{lemma} {child.lower_}"]
                 break
     if spec is None:
@@ -201,11 +213,17 @@ def _with_roles(
     if light is not None:
         actors = actors or syntax.noun_modifier_actors(token)
         recipients = syntax.prep_objects(token, spec.recipient_preps) or syntax.datives(light)
+    if not recipients or all(syntax.is_pronoun(r) for r in recipients):
+        # "summoned the ambassador to complain", "called Morrison to congratulate him"
+        recipients = syntax.contact_objects(verb, CONTACT_VERBS) or recipients
     if not recipients:
         recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(verb)
     if not recipients and syntax.particle(verb) in spec.recipient_preps:
         recipients = syntax.prep_objects(verb, spec.recipient_preps)
     actors, recipients = _reciprocal(verb, actors, recipients)
+    if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
+        # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
+        event_type, mode, cameo = "AID", "peacekeeping", "074"
     return Candidate(
         trigger=token, trigger_end=end or token.i + 1, spec=spec, event_type=event_type,
         mode=mode, cameo=cameo, actors=tuple(actors), recipients=tuple(recipients),
@@ -241,9 +259,16 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             if child.dep_ == "prep" and child.lower_ == "with":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 break
+    prt = syntax.particle(verb)
+    phrasal = prt is not None and f"{lemma} {prt}" in lexicon.verbs  # "call off", not "call"
     for obj in objects:
         target = syntax._substantive(obj)
         noun_lemma = target.lemma_.lower()
+        if lemma in MONEY_VERBS and _is_money(obj):
+            # "gave $2 million to", "provided EUR 28 million for": a payment is aid
+            spec = replace(MONEY_SPEC, key=f"{lemma} money")
+            return _with_roles(target, spec, "AID", None, spec.cameo, lexicon,
+                               rule=f"money:{lemma}", light=verb, end=target.i + 1)
         found, override = lexicon.override(lemma, noun_lemma)
         spec, end = _noun_spec(target, lexicon)
         if found and override is None:
@@ -258,7 +283,7 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             chosen = replace(chosen, confidence=max(chosen.confidence, OVERRIDE_CONFIDENCE))
             return _with_roles(target, chosen, override, mode, cameo, lexicon,
                                rule=f"light:{lemma}+{noun_lemma}", light=verb, end=end)
-        if spec is not None and lemma in lexicon.light_verbs:
+        if spec is not None and lemma in lexicon.light_verbs and not phrasal:
             return _with_roles(target, spec, spec.event_type, spec.mode, spec.cameo, lexicon,
                                rule=f"light:{lemma}+{spec.key}", light=verb, end=end)
     return None
@@ -296,6 +321,19 @@ def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
+def _is_peacekeeping(verb: Token, trigger: Token) -> bool:
+    """A deployment whose troops or mission are peacekeeping, read off the clause's own words."""
+    words = [verb, trigger] + [t for c in verb.children if c.dep_ not in CLAUSE_DEPS
+                               for t in c.subtree]
+    return any(t.lower_ in PEACEKEEPING or t.lemma_.lower() in PEACEKEEPING for t in words)
+
+
+def _is_money(obj: Token) -> bool:
+    """The object is a sum of money ("$2 million", "352.5 million euros")."""
+    return obj.ent_type_ == "MONEY" or any(
+        t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
+
+
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
     spec, end = _noun_spec(token, lexicon)
@@ -330,7 +368,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         candidate = None
         if token.lemma_.lower() in lexicon.light_verbs or token.lemma_.lower() in (
             lexicon.object_overrides
-        ):
+        ) or token.lemma_.lower() in MONEY_VERBS:
             candidate = _light_verb_candidate(token, lexicon)
         if candidate is None and token.pos_ == "VERB":
             candidate = _verb_candidate(token, lexicon)

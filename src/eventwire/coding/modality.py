@@ -41,6 +41,9 @@ COMMITMENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined",
 #: Verbs that report what someone announced: "would" under them is a future, not a condition.
 ANNOUNCING_VERBS = frozenset({"announce", "declare", "say", "tell", "state", "confirm", "add",
                               "insist", "indicate", "signal", "reveal", "report", "write"})
+#: Verbs of making contact whose purpose clause is the message delivered.
+CONTACT_VERBS = frozenset({"summon", "call", "phone", "telephone", "ring", "contact", "write",
+                           "visit"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "pcomp",
                         "relcl", "acl", "nsubj", "nsubjpass"})
 
@@ -66,6 +69,18 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
         if child.dep_ == "aux" and word in mod.future_aux:
             return PROMISE
     return None
+
+
+def _calls_upon(verb: Token) -> bool:
+    """ "called on X to ...", "called for": a request, not a contact ("called X on Monday")."""
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in ("on", "upon", "for"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for") and any(
+            c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME") for c in child.children
+        ):
+            return True
+    return False
 
 
 def _reported(verb: Token) -> bool:
@@ -119,7 +134,15 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             mod.denial_verbs | {"accuse", "blame", "suspect"}
         ):
             return DENIED  # "denied responsibility for attacking", "accused of bombing"
-        if current.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if has_to and current.dep_ in ("advcl", "xcomp") and lemma in CONTACT_VERBS and not (
+            _calls_upon(head)
+        ):
+            # "summoned the ambassador to complain", "called Morrison to congratulate him": the
+            # contact itself carried the message, so the purpose is as real as the contact
+            current = head
+            continue
+        if current.pos_ == "VERB" and has_to:
             if current.dep_ in ("advcl", "relcl", "acl"):
                 return INTENDED  # purpose clause: "talks to relaunch the alliance"
             is_purpose = True

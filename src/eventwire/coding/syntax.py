@@ -198,6 +198,14 @@ def appositive(token: Token) -> Token | None:
     return None
 
 
+def contact_objects(verb: Token, contact_verbs: frozenset[str]) -> list[Token]:
+    """Whom a contact was made with, for its purpose clause: "summoned *the envoy* to complain"."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp") and head is not verb and head.lemma_.lower() in contact_verbs:
+        return direct_objects(head)
+    return []
+
+
 def reporting_subject(pronoun: Token) -> Token | None:
     """The subject of the verb that reports the pronoun's clause: "*Hungary* says it will ...".
 
