@@ -24,6 +24,7 @@ RELATIVE = {
     "May 3": ("2016-05-03", "day"),
     "late last year": ("2015-01-01", "year"),
     "mid-March": ("2016-03-01", "month"),
+    "nearly two years ago": ("2014-01-01", "year"),
 }
 ABSOLUTE = {
     "3 May 2016": ("2016-05-03", "day"),
@@ -61,7 +62,11 @@ def test_absolute_expression_resolves_without_publication_date(resolver, text, e
     assert (resolved.date, resolved.precision) == expected
 
 
-@pytest.mark.parametrize("text", ["two years", "11 days", "recent days", "the next day", "the 1980s"])
+@pytest.mark.parametrize(
+    "text",
+    ["two years", "11 days", "recent days", "the next day", "the 1980s",
+     "19", "22nd", "two days later", "a day earlier", "more than six years"],
+)
 def test_durations_and_vague_expressions_are_not_dates(resolver, text):
     assert resolver.resolve(text, PUBLISHED) is None
 

@@ -36,7 +36,8 @@ _PERIOD_PRECISION: dict[str, str] = {
 #: returns nothing for them, so they are stripped (hand-written: not a dateparser feature).
 _MODIFIER = re.compile(
     r"^(?:(?:early|earlier|late|later|mid|the\s+(?:end|beginning|start|middle)\s+of|"
-    r"since|until|till|by|from|during|throughout|as\s+of|at\s+the\s+(?:end|start)\s+of)"
+    r"since|until|till|by|from|during|throughout|as\s+of|at\s+the\s+(?:end|start)\s+of|"
+    r"only|just|nearly|almost|about|around|roughly|some|more\s+than|less\s+than|at\s+least)"
     r"[\s-]+)+",
     re.IGNORECASE,
 )
@@ -47,6 +48,12 @@ _DURATION = re.compile(
     r"^(?:the\s+(?:past|last|next|first)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|several|few|a\s+few|many|\d+)\s+(?:days?|weeks?|months?|years?|"
     r"decades?|hours?)$",
+    re.IGNORECASE,
+)
+#: Not a date on its own: a bare day number is more often an age ("Begum, 19,") than a date, and
+#: "two days later" / "a day earlier" count from another event, not from the publication date.
+_NOT_A_POINT = re.compile(
+    r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$|\b(?:later|earlier|before|after|afterwards)$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -125,7 +132,7 @@ class DateResolver:
         come back with ``date=None`` and their text, never read against today's date.
         """
         text = " ".join(text.split())
-        if not text or _DURATION.match(_MODIFIER.sub("", text).strip()):
+        if not text or _NOT_A_POINT.search(text) or _DURATION.match(_MODIFIER.sub("", text).strip()):
             return None
         probes = self._probes.get(text)
         if probes is None:  # the probe reading does not depend on the story: parse it once
