@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import pyarrow as pa
@@ -111,26 +111,36 @@ def events_table(events: Iterable[Event], kind: str = "story",
         "canonical_id": [canonical_ids.get(e.id, e.id) for e in evs],
         "event_type": [e.event_type for e in evs],
         "mode": [e.mode for e in evs],
-        "context": [list(e.context) for e in evs],
+        "context": [e.context for e in evs],  # tuples convert as lists
         "cameo": [e.cameo for e in evs],
         "acled_event_type": [a.event_type if a else None for a in acl],
         "acled_sub_event_type": [a.sub_event_type if a else None for a in acl],
     }
-    for role in ("actor", "recipient"):
-        people = [getattr(e, role) for e in evs]
-        for c in _ACTOR_COLS[:-1]:
-            cols[f"{role}_{c}"] = [getattr(a, c) if a else None for a in people]
-        cols[f"{role}_affiliations"] = [_affiliations(a) for a in people]
-    for c in ("text", "name", "country", "admin1"):
-        cols[f"location_{c}"] = [getattr(p, c) if p else None for p in loc]
+    for role, people in (("actor", [e.actor for e in evs]),
+                         ("recipient", [e.recipient for e in evs])):
+        cols[f"{role}_text"] = [a.text if a else None for a in people]
+        cols[f"{role}_name"] = [a.name if a else None for a in people]
+        cols[f"{role}_id"] = [a.id if a else None for a in people]
+        cols[f"{role}_country"] = [a.country if a else None for a in people]
+        cols[f"{role}_sector"] = [a.sector if a else None for a in people]
+        cols[f"{role}_affiliations"] = [
+            _affiliations(a) if a and a.affiliations else None for a in people]
+    days: dict[str | None, date | None] = {}  # few distinct dates per batch: parse each once
+    for e in evs:
+        if e.date not in days:
+            days[e.date] = parse_event_date(e.date)
     cols.update({
+        "location_text": [p.text if p else None for p in loc],
+        "location_name": [p.name if p else None for p in loc],
+        "location_country": [p.country if p else None for p in loc],
+        "location_admin1": [p.admin1 if p else None for p in loc],
         "lat": [p.lat if p else None for p in loc],
         "lon": [p.lon if p else None for p in loc],
         "geonameid": [p.geonameid if p else None for p in loc],
         "location_precision": [p.precision if p else None for p in loc],
         "location_inherited": [p.inherited if p else None for p in loc],
         "date": [e.date for e in evs],
-        "date_day": [parse_event_date(e.date) for e in evs],
+        "date_day": [days[e.date] for e in evs],
         "date_precision": [e.date_precision for e in evs],
         "date_text": [e.date_text for e in evs],
         "date_inherited": [e.date_inherited for e in evs],
@@ -138,10 +148,10 @@ def events_table(events: Iterable[Event], kind: str = "story",
         "sentence": [x.sentence for x in ev],
         "evidence_start": [x.start for x in ev],
         "evidence_end": [x.end for x in ev],
-        "sources": [list(e.sources) for e in evs],
+        "sources": [e.sources for e in evs],
         "n_sources": [len(e.sources) for e in evs],
         "confidence": [e.confidence for e in evs],
-        "quotes": [list(e.quotes) for e in evs],
+        "quotes": [e.quotes for e in evs],
         "trigger_text": [t.text if t else None for t in trig],
         "trigger_lemma": [t.lemma if t else None for t in trig],
         "trigger_start": [t.start if t else None for t in trig],
