@@ -127,7 +127,8 @@ def code_router(coder: Callable[[str, str | None], list[Any]], limits: CodeLimit
         body = await _read_capped(request, limits.max_bytes)
         try:
             payload = CodeRequest.model_validate(json.loads(body or b"null"))
-        except (ValueError, ValidationError) as exc:
+        except (ValueError, RecursionError, ValidationError) as exc:
+            # RecursionError: JSON nested deeper than the parser's stack (``[[[[…``), a 400
             raise QueryError(f"body must be JSON {{'text': str, 'published': str?}}: {exc}")
         try:
             await asyncio.wait_for(slots.acquire(), timeout=limits.timeout_s)
