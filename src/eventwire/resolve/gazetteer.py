@@ -39,7 +39,7 @@ from eventwire.config import Config
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the way keys are made changes: old cache files are rebuilt.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 CITY_DATASET = "cities5000"
 #: Cities this large are "well known": the text scanner may match them where NER saw nothing.
 PROMINENT_POPULATION = 100_000
