@@ -154,7 +154,8 @@ def resolve_participant(
         if reporter is not None and _pronoun_fits(token, reporter):
             found = resolve_participant(reporter, actors, lexicon, memory, on_date)
             if found is not None:
-                return Participant(replace(found.actor, text=token.text), token,
+                named = found.actor.name or found.actor.text  # who "it" is, for readers
+                return Participant(replace(found.actor, text=token.text, name=named), token,
                                    via_pronoun=True)
         antecedent = memory.antecedent(token)
         if antecedent is None:

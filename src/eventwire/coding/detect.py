@@ -281,6 +281,9 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             cameo = chosen.cameo if chosen.event_type == override else None
             # the verb+object pair was listed by hand, so it is at least as telling as a verb
             chosen = replace(chosen, confidence=max(chosen.confidence, OVERRIDE_CONFIDENCE))
+            if spec is not None and chosen is not spec:  # "lifted the siege *of* X"
+                chosen = replace(chosen, recipient_preps=tuple(dict.fromkeys(
+                    chosen.recipient_preps + spec.recipient_preps)))
             return _with_roles(target, chosen, override, mode, cameo, lexicon,
                                rule=f"light:{lemma}+{noun_lemma}", light=verb, end=end)
         if spec is not None and lemma in lexicon.light_verbs and not phrasal:

@@ -33,6 +33,11 @@ OF_KEEPING_HEADS = frozenset({
     "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
     "organisation", "organization", "movement", "brigade", "brigades", "militia",
 })
+DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
+#: Documents whose participle clause speaks for whoever issued them.
+DOCUMENT_NOUNS = frozenset({"resolution", "statement", "report", "letter", "decree", "motion",
+                            "bill", "declaration", "communique", "ruling", "verdict", "note",
+                            "petition", "order", "memo", "proclamation"})
 #: Heads that name one person by office: "the president", "Egypt's foreign minister".
 PERSON_TITLES = frozenset({
     "president", "minister", "premier", "leader", "chief", "king", "queen", "emir", "prince",
@@ -79,6 +84,8 @@ def subjects(verb: Token) -> list[Token]:
     if not found:  # small models sometimes hang the subject on the auxiliary ("Nusra has re-")
         found = [g for c in verb.children if c.dep_ == "aux" for g in c.children
                  if g.dep_ in SUBJECT_DEPS]
+    if found and is_dateline(found[0]):
+        found = [f for f in found[1:] if not is_dateline(f)] or after_dateline(found[0], verb)
     if found:
         subj = found[0]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -98,8 +105,31 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                for c in verb.children):
         return subjects(head) if head.pos_ in ("VERB", "AUX") else []  # purpose clause
+    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in OBJECT_DEPS:
+        return subjects(head.head)  # "parliament passed a resolution criticizing X"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(_substantive(head))
+    return []
+
+
+def is_dateline(token: Token) -> bool:
+    """ "JERUSALEM -- ...", "THE HAGUE, Netherlands (AP) - ...": a place heading the story."""
+    sent_start = token.sent.start
+    if token.i - sent_start > 3 or not token.text.isupper() or len(token.text) < 2:
+        return False
+    after = token.doc[token.i + 1:min(token.i + 7, token.sent.end)]
+    return any(t.text in DATELINE_DASHES or t.text.startswith("(") for t in after)
+
+
+def after_dateline(dateline: Token, verb: Token) -> list[Token]:
+    """The real subject hidden behind a dateline the parser took for one."""
+    doc = dateline.doc
+    dash = next((t.i for t in doc[dateline.i + 1:verb.i] if t.text in DATELINE_DASHES), None)
+    if dash is None:
+        return []
+    for token in doc[dash + 1:verb.i]:
+        if token.pos_ in ("NOUN", "PROPN") and not dash < token.head.i < verb.i:
+            return conjuncts(_substantive(token))
     return []
 
 
