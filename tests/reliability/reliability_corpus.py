@@ -24,7 +24,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.config import Config
 from eventwire.errors import ErrorCode
 from eventwire.pipeline import Pipeline
 
