@@ -261,3 +261,26 @@ def test_he_skips_plural_sources(nlp):
     )
     (quote,) = _quotes(nlp, text)[1]
     assert quote.speaker == "Omar Haddad"
+
+
+def test_paragraphs_flattened_onto_one_line_still_run_on(nlp):
+    text = (
+        "The rail operator said: “Police have dealt with the incident outside the station. "
+        "“Trains continue to arrive and depart from the station as normal.” Officials left."
+    )
+    (quote,) = _quotes(nlp, text)[1]
+    assert quote.text == (
+        "Police have dealt with the incident outside the station.\n"
+        "Trains continue to arrive and depart from the station as normal."
+    )
+    assert quote.speaker == "The rail operator"
+
+
+def test_he_prefers_a_later_person_over_an_earlier_source(nlp):
+    text = (
+        "A brigade spokesman said the roads were closed.\n\n"
+        "Rami Aziz still hopes to find his brother in one of the prisons.\n\n"
+        "“Every day we look for him, and every day we hope,” he says.\n"
+    )
+    (quote,) = _quotes(nlp, text)[1]
+    assert quote.speaker == "Rami Aziz"

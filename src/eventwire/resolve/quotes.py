@@ -111,6 +111,10 @@ def find_quotations(text: str) -> list[Quotation]:
                 found.append(_quotation(text, segments, mark if mark is not None else open_at - 1,
                                         i + 1, number))
                 segments, mark, open_at = [], None, -1
+            elif open_at >= 0 and char == opener == "“" and text[open_at:i].rstrip()[-1:] in ".!?":
+                # paragraphs flattened onto one line: "“… reopened. “Trains …”" runs on
+                segments.append((open_at, i))
+                open_at = i + 1
             elif char in _CLOSERS:  # an opening mark (a second one restarts an unclosed quote)
                 segments, mark, open_at, opener = [], i, i + 1, char
         if open_at >= 0:
@@ -392,15 +396,28 @@ def _inside(offset: int, quotations: Sequence[Quotation]) -> bool:
     return index >= 0 and offset < quotations[index].close_mark
 
 
+def _is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}
+
+
 def _speaker_mentions(
     doc: Doc, quotations: Sequence[Quotation], actors: ActorMatcher | None
 ) -> list[Speaker]:
-    """Every named or described speaker outside quotes ("One senior source said that …")."""
+    """Antecedents for "he said", in text order: every named or described speaker outside quotes
+    ("One senior source said that …"), and people who are the subject of an unreported clause
+    ("Matar also hopes …"; not "the source said that Matar …")."""
     mentions: list[Speaker] = []
     for token in doc:
-        if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
-            continue
         if _inside(token.idx, quotations):
+            continue
+        if (token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON"
+                and not _is_speech(token.head)
+                and not any(_is_speech(a) for a in token.head.ancestors)):
+            person = _entity_of(token)
+            if person is not None:
+                mentions.append(Speaker(person.text, offset=token.idx))
+            continue
+        if not _is_speech(token):
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects and not _is_pronoun(subjects[0]) and not _inside(subjects[0].idx, quotations):
