@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--actors", action="store_true", help="print actor mismatches instead")
+    parser.add_argument("--recipients", action="store_true",
+                        help="print recipient mismatches instead")
     args = parser.parse_args(argv)
     if any(name in Path(args.gold).name for name in HELD_OUT):
         parser.error(f"{args.gold} is a held-out test set: not for error analysis")
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, chosen ok, any ok
     confusion: Counter = Counter()
     totals = Counter()
-    errors, actor_errors = [], []
+    errors, actor_errors, recipient_errors = [], [], []
     n_events = sum(len(r) for r in results)
     for item, events in zip(items, results):
         for gold in item.get("events") or []:
@@ -138,8 +140,12 @@ def main(argv: list[str] | None = None) -> int:
                     actor_errors.append((gold["actor"], actor_text(best.actor), item["text"]))
             if gold.get("recipient"):
                 totals["recipients"] += 1
-                totals["recipient_ok"] += best is not None and overlap(
+                r_ok = best is not None and overlap(
                     gold["recipient"], actor_text(best.recipient)) >= 0.5
+                totals["recipient_ok"] += r_ok
+                if not r_ok and best is not None:
+                    recipient_errors.append((gold["recipient"], actor_text(best.recipient),
+                                             best.rule, item["text"]))
             if not ok and (args.cls is None or args.cls in cands):
                 rules = [(e.event_type, e.rule) for e in events]
                 errors.append((label, pred, gold.get("actor"), gold.get("recipient"),
@@ -159,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:20} {count:5d} {ok / count:7.2f} {any_ok / count:7.2f}")
     print("top confusions (gold, predicted):", confusion.most_common(15))
     rng = random.Random(args.seed)
-    sample = actor_errors if args.actors else errors
+    sample = actor_errors if args.actors else recipient_errors if args.recipients else errors
     for row in rng.sample(sample, min(args.errors, len(sample))):
         print("-", *row[:-1], "|", row[-1][:220])
     return 0

@@ -18,6 +18,8 @@ from eventwire.coding.modality import INTENDED, PROMISE, THREAT
 from eventwire.model import Actor, Affiliation, Document, Event, Evidence, Trigger, stable_id
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Span, Token
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -189,6 +191,10 @@ def resolve_participant(
                           affiliations=(Affiliation("member_of", org.id or org.name or org.text),))
     if not _actor_like(actor, token):
         return None
+    if actor.text == text:
+        shown = syntax.display_phrase(token).text.strip()
+        if len(shown) > len(text):
+            actor = replace(actor, text=shown)
     memory.remember(token.i, actor, ent, is_subject=token.dep_ in ("nsubj", "nsubjpass"))
     return Participant(actor, token)
 
@@ -205,9 +211,17 @@ def _pronoun_fits(pronoun: Token, noun: Token) -> bool:
 
 
 def remember_entities(doc_sents: list[Span], actors: ActorResolver, memory: MentionMemory,
-                      on_date: str | None, upto_sentence: int) -> None:
-    """Feed named entities of one sentence into the pronoun memory."""
-    for ent in doc_sents[upto_sentence].ents:
+                      on_date: str | None, upto_sentence: int,
+                      doc_ents: Sequence[Span] | None = None) -> None:
+    """Feed named entities of one sentence into the pronoun memory.
+
+    Pass ``doc_ents`` (``list(doc.ents)``, computed once per document): ``Span.ents`` rebuilds
+    every entity of the whole document on each call, which made coding quadratic in its length.
+    """
+    sentence = doc_sents[upto_sentence]
+    ents = sentence.ents if doc_ents is None else [
+        e for e in doc_ents if e.start >= sentence.start and e.end <= sentence.end]
+    for ent in ents:
         if ent.label_ in ("ORG", "PERSON", "NORP"):
             actor = actors.match(ent.text, on_date=on_date)
             if actor is not None or ent.label_ == "PERSON":
@@ -267,7 +281,9 @@ def _trigger(candidate: Candidate) -> Trigger:
     last = doc[candidate.trigger_end - 1] if candidate.trigger_end > token.i else token
     start = min(token.idx, last.idx)
     end = max(token.idx + len(token.text), last.idx + len(last.text))
-    return Trigger(text=doc.text[start:end], lemma=candidate.spec.key, start=start, end=end)
+    # the span's text is doc.text[start:end]; Doc.text would join every token of the document
+    return Trigger(text=doc[token.i:last.i + 1].text, lemma=candidate.spec.key, start=start,
+                   end=end)
 
 
 def build_events(

@@ -50,6 +50,8 @@ MONEY_VERBS = frozenset({"give", "provide", "donate", "pledge", "grant", "contri
                          "loan", "earmark", "commit", "raise", "channel", "release"})
 MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, confidence=0.7,
                          context=("economic",), recipient_preps=("to", "for", "in"))
+#: Event types done together: coordinated subjects act with each other, not each alone.
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -221,6 +223,11 @@ def _with_roles(
     if not recipients and syntax.particle(verb) in spec.recipient_preps:
         recipients = syntax.prep_objects(verb, spec.recipient_preps)
     actors, recipients = _reciprocal(verb, actors, recipients)
+    if not recipients and len(actors) >= 2 and event_type in SYMMETRIC_TYPES:
+        # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
+        actors, recipients = actors[:1], actors[1:2]
+    if not recipients and event_type == "REQUEST":
+        recipients = _clause_subjects(verb)  # "demanded that Yediyurappa step down"
     if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"
@@ -248,6 +255,15 @@ def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tu
     if objects and syntax.is_reciprocal(objects[0]) and len(actors) >= 2:
         return actors[:1], actors[1:2]
     return actors, recipients
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subject of a verb's complement clause: whom "X demanded that Y ..." is addressed to."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found = syntax.subjects(child) or syntax.passive_subjects(child)
+            return [t for t in found if not syntax.is_pronoun(t)]
+    return []
 
 
 def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:

@@ -45,6 +45,9 @@ PERSON_TITLES = frozenset({
     "commander", "chairman", "chairwoman", "mayor", "envoy", "senator", "judge", "prosecutor",
     "pope", "sheikh", "ayatollah", "chancellor", "director", "head",
 })
+#: Prepositions whose phrase belongs to how a participant is named, and the longest name shown.
+DISPLAY_PREPS = frozenset({"of", "for", "from", "in", "at"})
+MAX_DISPLAY_TOKENS = 14
 LEFT_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod",
                                 "case", "punct", "npadvmod", "advmod"})
 RIGHT_MODIFIER_DEPS = frozenset({"compound", "flat", "case", "nummod"})
@@ -218,6 +221,34 @@ def phrase(token: Token) -> Span:
     while end - 1 > token.i and (doc[end - 1].pos_ in ("PUNCT", "CCONJ") or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def display_phrase(token: Token) -> Span:
+    """The participant as a reader names it: the noun phrase with its post-modifiers.
+
+    "A court *in Ecuador*", "Teachers *from Denver Public Schools*", "Omar al-Razza, *the
+    Jordanian counterpart*". Dictionary lookups use :func:`phrase`; this span is only shown.
+    """
+    core = phrase(token)
+    doc = token.doc
+    end = core.end
+    for child in token.rights:
+        if child.i < end:
+            continue
+        if child.dep_ == "punct" and child.text == "," and child.i == end:
+            continue
+        keep = (child.dep_ == "prep" and child.lower_ in DISPLAY_PREPS and not any(
+            c.ent_type_ in ("DATE", "TIME") for c in child.children
+        )) or child.dep_ == "appos"
+        if not keep:
+            break
+        last = max(t.i for t in child.subtree)
+        if last + 1 - core.start > MAX_DISPLAY_TOKENS:
+            break
+        end = last + 1
+    while end > core.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[core.start:end]
 
 
 def appositive(token: Token) -> Token | None:
