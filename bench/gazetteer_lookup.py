@@ -106,7 +106,8 @@ def main() -> None:
         locate_s = time.perf_counter() - t0
         placed = sum(1 for evs in located for e in evs if e.location is not None)
 
-    print(f"first build          {build_s:8.2f} s   ({build_cpu:.2f} s CPU; index {size_mb:.1f} MB)")
+    print(f"first build          {build_s:8.2f} s   ({build_cpu:.2f} s CPU; "
+          f"index {size_mb:.1f} MB)")
     print(f"open built index     {open_s * 1000:8.2f} ms")
     print(f"lookups, uncached    {uncached:8.0f} /s")
     print(f"lookups, cached      {cached:8.0f} /s")

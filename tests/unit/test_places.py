@@ -203,6 +203,8 @@ def test_mentions_include_a_norp_tagged_place_but_not_demonyms(nlp, gazetteer):
     ("ALEPPO, Syria (Reuters) - Rebels shelled posts.", "ALEPPO", "Syria"),
     ("BEIRUT (AP) \u2014 Protesters marched.", "BEIRUT", None),
     ("\nDAYR AZ ZAWR, Syria - Clashes erupted.", "DAYR AZ ZAWR", "Syria"),
+    ("Beirut (AFP) - Protesters marched.", "Beirut", None),
+    ("MOSUL/ERBIL, Iraq (Reuters) - Troops advanced.", "MOSUL", "Iraq"),
 ])
 def test_parse_dateline(text, place, country):
     dateline = parse_dateline(text)
@@ -213,13 +215,15 @@ def test_parse_dateline(text, place, country):
 
 @pytest.mark.parametrize("text", [
     "Militants in Syria are mobilising - again.", "The UN (in Geneva) - said nothing.",
+    "Talks in Geneva - which stalled - resume.",
 ])
 def test_no_dateline_in_ordinary_prose(text):
     assert parse_dateline(text) is None
 
 
 def test_place_names_inside_person_names_are_not_places(nlp, gazetteer):
-    doc = nlp("\u201cWe will return,\u201d added Karim Abu Hassan, head of a media office in Idlib.")
+    doc = nlp("\u201cWe will return,\u201d added Karim Abu Hassan, head of a media office in "
+              "Idlib.")
     assert [m.core for m in find_mentions(doc, gazetteer)] == ["Idlib"]
 
 

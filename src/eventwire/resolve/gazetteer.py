@@ -47,7 +47,10 @@ _LOOKUP_CACHE_SIZE = 50_000
 
 #: Arabic article forms, dropped by the loose key ("Ar Raqqah" ~ "Raqqa", "Dayr az Zawr").
 ARTICLES = frozenset(
-    ["al", "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath", "adh", "ed", "en", "es", "et", "ez", "er", "ul", "ud", "us", "uz"]
+    [
+        "al", "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath", "adh", "ed", "en", "es", "et",
+        "ez", "er", "ul", "ud", "us", "uz"
+    ]
 )
 #: Transliteration variants of common toponym words, folded by the loose key. Hand-written:
 #: GeoNames lists many variants per place but not every combination of them.
@@ -62,10 +65,18 @@ _CANONICAL_TOKENS: dict[str, str] = {
 }
 #: Words that name a kind of place, not the place ("Idlib province", "the city of Homs").
 GENERIC_WORDS = frozenset(
-    ["province", "provinces", "governorate", "governorates", "region", "district", "city", "town", "village", "state", "oblast", "muhafazat", "muhafazah", "wilayat", "wilaya", "prefecture", "county", "municipality", "department", "area", "countryside", "suburbs", "outskirts"]
+    [
+        "province", "provinces", "governorate", "governorates", "region", "district", "city",
+        "town", "village", "state", "oblast", "muhafazat", "muhafazah", "wilayat", "wilaya",
+        "prefecture", "county", "municipality", "department", "area", "countryside", "suburbs",
+        "outskirts",
+    ]
 )
 ADMIN1_WORDS = frozenset(
-    ["province", "governorate", "region", "state", "oblast", "muhafazat", "muhafazah", "wilayat", "wilaya", "prefecture", "department"]
+    [
+        "province", "governorate", "region", "state", "oblast", "muhafazat", "muhafazah", "wilayat",
+        "wilaya", "prefecture", "department"
+    ]
 )
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02bf\u02be\u00b4\u2032]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -233,7 +233,8 @@ def build_index(path: Path, *, stamp: str | None = None, extra_path: Path | None
                 name_rows.add((exact, entry_id, int(prominent)))
                 if loose != exact:
                     name_rows.add(("~" + loose, entry_id, 0))
-        conn.executemany(f"INSERT INTO entries VALUES (?, {', '.join('?' * ENTRY_COLUMN_COUNT)})", entry_rows)
+        marks = ", ".join("?" * ENTRY_COLUMN_COUNT)
+        conn.executemany(f"INSERT INTO entries VALUES (?, {marks})", entry_rows)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         # Indexing after the bulk insert lets SQLite sort once: faster than a keyed table.
         conn.execute("CREATE INDEX names_key ON names (key, prominent, entry)")

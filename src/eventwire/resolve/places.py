@@ -45,12 +45,19 @@ CITY_FLOOR = 5_000  # the population threshold of the cities5000 dataset
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that place a clause somewhere; "attacks on militias" is not a location.
 LOCATIVE_PREPS = frozenset(
-    ["in", "near", "at", "outside", "around", "across", "into", "inside", "throughout", "within", "from", "towards", "toward", "between", "along", "over", "off", "beyond", "through"]
+    [
+        "in", "near", "at", "outside", "around", "across", "into", "inside", "throughout", "within",
+        "from", "towards", "toward", "between", "along", "over", "off", "beyond", "through"
+    ]
 )
 #: Prepositions whose meaning is relative: kept in the place's text ("near Aleppo").
 RELATIVE_PREPS = frozenset(["near", "outside", "around", "beyond", "off"])
 DIRECTION_WORDS = frozenset(
-    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "outskirts", "suburbs", "countryside", "edge", "heart", "centre", "center"]
+    [
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northern", "southern", "eastern", "western", "outskirts", "suburbs", "countryside", "edge",
+        "heart", "centre", "center"
+    ]
 )
 #: Capitalised words that name no place, though some town somewhere is called so ("March",
 #: Cambridgeshire; "Asia", Philippines; "West", an admin1 of Cameroon).
@@ -65,11 +72,14 @@ NOT_PLACES = frozenset({
 CITY_WORDS = frozenset({"city", "town", "village"})
 _MAX_RUN = 4  # longest proper-noun run tried against the gazetteer
 
-#: "ALEPPO, Syria (Reuters) -", "BEIRUT (AP) —", "MOSUL, Iraq -": upper-case place, optional
-#: country, optional agency, then a dash. Hand-written: no library parses wire datelines.
+#: "ALEPPO, Syria (Reuters) -", "BEIRUT (AP) —", "Beirut (AFP) -", "MOSUL/ERBIL, Iraq -": a
+#: place (upper case, or any case before an agency), optional country and agency, then a dash.
+#: Hand-written: no library parses wire datelines.
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,[ \t]*(?P<country>[A-Z][A-Za-z.'\- ]{1,40}?))?"
-    r"[ \t]*(?:\([A-Za-z.&' ]{1,30}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]",
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'/\- ]{1,40}?)"
+    r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z.'\- ]{1,40}?))?"
+    r"[ \t]*(?P<agency>\([A-Z][A-Za-z.&']*(?: [A-Z][A-Za-z.&']*){0,3}\))?"
+    r"[ \t]*[-\u2013\u2014]{1,2}[ \t]",
     re.MULTILINE,
 )
 _DATELINE_WINDOW = 400  # characters from the start of the text searched for a dateline
@@ -111,10 +121,13 @@ class Dateline:
 def parse_dateline(text: str) -> Dateline | None:
     """The wire dateline near the top of the text ("ALEPPO, Syria (Reuters) -"), if any."""
     match = _DATELINE.search(text[:_DATELINE_WINDOW])
-    if match is None or not match.group("place").strip(" .-").isupper():
+    if match is None:
         return None
-    place = match.group("place").strip(" .-")
-    start = match.start("place") + match.group("place").index(place)
+    written = match.group("place")
+    if not (written.isupper() or match.group("agency")):
+        return None  # "The talks - which stalled -" is prose, not a dateline
+    place = written.split("/")[0].strip(" .-")  # "MOSUL/ERBIL": the first place filed from
+    start = match.start("place") + written.index(place)
     country = match.group("country")
     return Dateline(start, start + len(place), place, country.strip() if country else None,
                     match.end())
