@@ -1,19 +1,12 @@
 """Who said it: direct quotations, their speakers, and the events they talk about.
 
-Three steps, each a plain function:
+1. ``find_quotations`` scans the text for quotation marks (hand-written: no maintained library
+   handles multi-paragraph quotes, and the scanner is short);
+2. ``attribute_quotations`` reads the speech verb next to each quote in spaCy's parse, its subject
+   and apposition (speaker, role, organisation), and resolves "he said";
+3. ``extract_quotes`` builds ``Quote`` records and links them to events.
 
-1. ``find_quotations(text)`` scans the stored text for quotation marks (curly and straight) and
-   returns spans without the marks. Hand-written: no maintained library finds multi-paragraph
-   quotes (a paragraph that opens a quote without closing it continues into the next paragraph
-   that opens with a quote mark), and it is a short scanner.
-2. Attribution uses spaCy's parse: the speech verb (say, add, tell, …, "according to") next to the
-   quote, its subject (PERSON/ORG entity or the description of an anonymous source) and the
-   subject's apposition ("Abu Shaimaa, a Nusra Front commander") for role and organisation.
-   Pronoun speakers ("he said") take the last named speaker or described source before them. A
-   quote without its own attribution right after a quote of the same or the previous paragraph
-   continues that speaker ("“A,” he said. “B.”" gives two quotes with one speaker).
-3. Quotes link to events in the same sentence, or within a window of sentences when the event's
-   actor is the speaker's organisation.
+The rules and their examples are in docs/dates-and-quotes.md.
 """
 
 from __future__ import annotations
@@ -175,7 +168,7 @@ def _window_before(doc: Doc, quote: Quotation, starts: Sequence[int]) -> list[To
 
 def _speech_verb(tokens: Sequence[Token]) -> Token | None:
     for token in tokens:
-        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+        if _is_speech(token):
             return token
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             return token
@@ -224,10 +217,7 @@ def _trim_det(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i: tokens[-1].i + 1].text
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text if tokens else ""
 
 
 def _subtree_without(token: Token, excluded: frozenset[str]) -> list[Token]:
