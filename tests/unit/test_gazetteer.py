@@ -142,7 +142,9 @@ def test_gazetteer_pickles_for_worker_processes(gazetteer):
     assert copy.candidates("Aleppo")[0].country == "SYR"
 
 
-def test_open_reuses_a_current_index_and_rebuilds_a_stale_one(gazetteer, tmp_path, monkeypatch):
+@pytest.fixture
+def builds(gazetteer, monkeypatch) -> list[str]:
+    """Stamps of the index builds requested; each "build" copies the session's index (fast)."""
     built: list[str] = []
 
     def fake_build(path, *, stamp=None, extra_path=None):
@@ -151,14 +153,18 @@ def test_open_reuses_a_current_index_and_rebuilds_a_stale_one(gazetteer, tmp_pat
         return path
 
     monkeypatch.setattr(gazetteer_build, "build_index", fake_build)
+    return built
+
+
+def test_open_reuses_a_current_index_and_rebuilds_a_stale_one(gazetteer, tmp_path, builds):
     target = tmp_path / gazetteer.path.name
     shutil.copy(gazetteer.path, target)
     Gazetteer.open(Config(cache_dir=str(tmp_path)))
-    assert built == []  # current stamp: no rebuild
+    assert builds == []  # current stamp: no rebuild
     with sqlite3.connect(target) as conn:
         conn.execute("UPDATE meta SET value = 'old' WHERE key = 'stamp'")
     Gazetteer.open(Config(cache_dir=str(tmp_path)))
-    assert built == [gz.index_stamp()]
+    assert builds == [gz.index_stamp()]
 
 
 def test_admin1_of_a_city(gazetteer):
@@ -193,17 +199,9 @@ def test_cli_lookup_prints_candidates_as_json(gazetteer):
     assert [(c["name"], c["country"]) for c in line["candidates"]] == [("Mosul", "IRQ")]
 
 
-def test_corrupt_index_file_is_rebuilt(gazetteer, tmp_path, monkeypatch):
-    built: list[str] = []
-
-    def fake_build(path, *, stamp=None, extra_path=None):
-        built.append(stamp)
-        shutil.copy(gazetteer.path, path)
-        return path
-
-    monkeypatch.setattr(gazetteer_build, "build_index", fake_build)
+def test_corrupt_index_file_is_rebuilt(gazetteer, tmp_path, builds):
     cache = tmp_path / "a dir with spaces #1"
     cache.mkdir()
     (cache / gazetteer.path.name).write_bytes(b"not a database")
     reopened = Gazetteer.open(Config(cache_dir=str(cache)))
-    assert built and reopened.candidates("Aleppo")
+    assert builds and reopened.candidates("Aleppo")
