@@ -28,47 +28,6 @@ MAX_PARTICIPANTS = 3
 NON_ACTOR_ENT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                                   "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
                                   "PRODUCT"})
-AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
-#: Nouns with an agent ending that name things, not people.
-NOT_AGENT_NOUNS = frozenset({
-    "number", "order", "border", "matter", "center", "centre", "paper", "letter", "water",
-    "quarter", "headquarter", "headquarters", "chapter", "meter", "layer", "computer", "corner",
-    "river", "tower", "shelter", "power", "answer", "manner", "summer", "winter", "september",
-    "october", "november", "december", "danger", "anger", "hunger", "finger", "weather", "filter",
-    "register", "trigger", "disaster", "monster", "cancer", "charter", "banner", "barrier",
-    "container", "helicopter", "tractor", "factor", "sector", "motor", "error", "terror",
-    "horror", "floor", "door", "corridor", "mirror", "colour", "color", "vapor", "labor",
-    "labour", "favor", "favour", "honor", "honour", "rumor", "rumour", "behavior", "behaviour",
-    "decree", "degree", "fee", "coffee", "guarantee", "tree", "jubilee",
-    "cooler", "poster", "pointer", "reactor", "radiator", "other", "another", "together",
-    "whether", "neither", "either", "rather", "further", "former", "latter", "dinner", "super",
-    "fever", "leather", "freezer", "sticker", "never", "ever", "however", "whatever",
-})
-PEOPLE_NOUNS = frozenset({
-    "student", "resident", "migrant", "immigrant", "emigrant", "civilian", "peasant", "servant",
-    "participant", "opponent", "dissident", "militant", "insurgent", "rebel", "refugee",
-    "people", "person", "man", "woman", "child", "family", "families", "crowd", "mob", "youth",
-    "villager", "citizen", "victim", "official", "delegate", "deputy", "lawmaker", "legislator",
-    "diplomat", "envoy", "staff", "personnel", "troop", "soldier", "officer", "guard", "agent",
-    "activist", "fighter", "gunman", "gunmen", "militia", "tribe", "clan", "mother", "father",
-    "speaker", "founder", "expert", "scholar", "cleric", "monk", "priest", "bishop", "imam",
-    "rabbi", "nun", "doctor", "nurse", "farmer", "worker", "employee", "musician", "artist",
-    "candidate", "incumbent", "chairman", "mayor", "ally", "allies", "rival", "critic", "voter",
-    "hostage", "captive", "detainee", "inmate", "prisoner", "suspect", "pilot", "crew",
-})
-GROUP_NOUNS = frozenset({
-    "committee", "council", "court", "tribunal", "agency", "authority", "ministry", "department",
-    "commission", "parliament", "assembly", "congress", "senate", "cabinet", "administration",
-    "regime", "government", "party", "movement", "union", "association", "organisation",
-    "organization", "group", "coalition", "alliance", "federation", "bank", "company", "firm",
-    "board", "panel", "team", "delegation", "mission", "embassy", "consulate", "police", "army",
-    "navy", "military", "force", "forces", "unit", "battalion", "brigade", "regiment", "state",
-    "country", "nation", "city", "province", "municipality", "district", "community", "office",
-    "bloc", "club", "league", "network", "institute", "institution", "university", "school",
-    "church", "mosque", "charity", "foundation", "corporation", "operator", "opposition",
-    "junta", "leadership", "side", "camp", "faction", "wing", "jury", "watchdog", "regulator",
-    "majority", "minority", "establishment", "legislature", "judiciary", "prosecution",
-})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 TYPE_CONTEXT = {"ASSAULT": "military", "MOBILIZE": "military", "PROTEST": "protest",
                 "SANCTION": "international", "AID": "humanitarian"}
@@ -127,21 +86,7 @@ def _actor_like(actor: Actor, token: Token) -> bool:
         return True
     if token.ent_type_ in NON_ACTOR_ENT_LABELS:
         return False
-    return token.pos_ == "PROPN" or _names_people(token)
-
-
-def _names_people(token: Token) -> bool:
-    """A common noun for people or an organisation: "teachers", "the committee", "inspectors".
-
-    The dictionaries cannot list every group that acts in the news; an agent noun (-er, -or,
-    -ist, -ian, -ee) or an organisation word is an actor even when unknown (sector None).
-    """
-    lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or lemma in NOT_AGENT_NOUNS:
-        return False
-    if lemma in GROUP_NOUNS or lemma in syntax.PERSON_TITLES or lemma in PEOPLE_NOUNS:
-        return True
-    return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
+    return token.pos_ == "PROPN" or syntax.names_people(token)
 
 
 def resolve_participant(

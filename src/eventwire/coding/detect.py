@@ -52,6 +52,9 @@ MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, 
                          context=("economic",), recipient_preps=("to", "for", "in"))
 #: Event types done together: coordinated subjects act with each other, not each alone.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "franc", "krone",
+                        "krona", "shekel", "riyal", "dinar", "dirham", "ruble", "rouble", "peso",
+                        "naira", "rand", "lira", "won", "ringgit", "taka", "shilling"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -218,6 +221,10 @@ def _with_roles(
     if not recipients or all(syntax.is_pronoun(r) for r in recipients):
         # "summoned the ambassador to complain", "called Morrison to congratulate him"
         recipients = syntax.contact_objects(verb, CONTACT_VERBS) or recipients
+    if recipients and not any(syntax.is_actor_token(r) for r in recipients):
+        # "returned a pendant *to Russian authorities*": the thing moved is not the recipient
+        recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(
+            verb) or recipients
     if not recipients:
         recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(verb)
     if not recipients and syntax.particle(verb) in spec.recipient_preps:
@@ -349,7 +356,7 @@ def _is_peacekeeping(verb: Token, trigger: Token) -> bool:
 
 def _is_money(obj: Token) -> bool:
     """The object is a sum of money ("$2 million", "352.5 million euros")."""
-    return obj.ent_type_ == "MONEY" or any(
+    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in CURRENCIES or any(
         t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
 
 
