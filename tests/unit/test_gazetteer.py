@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.config import Config
+from eventwire.errors import ConfigError
 from eventwire.resolve import gazetteer as gz
 from eventwire.resolve import gazetteer_build
 from eventwire.resolve.gazetteer import Gazetteer, fold, loose_key
@@ -205,3 +206,10 @@ def test_corrupt_index_file_is_rebuilt(gazetteer, tmp_path, builds):
     (cache / gazetteer.path.name).write_bytes(b"not a database")
     reopened = Gazetteer.open(Config(cache_dir=str(cache)))
     assert builds and reopened.candidates("Aleppo")
+
+
+def test_unwritable_cache_dir_is_a_config_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ConfigError, match="EVENTWIRE_CACHE_DIR"):
+        Gazetteer.open(Config(cache_dir=str(blocker / "cache")))

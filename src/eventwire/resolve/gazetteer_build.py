@@ -211,8 +211,15 @@ def build_index(path: Path, *, stamp: str | None = None, extra_path: Path | None
         extra = yaml.safe_load(extra_file.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read curated places file {extra_file}: {exc}") from exc
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write the gazetteer index to {path.parent} ({exc}); set cache_dir "
+            "(EVENTWIRE_CACHE_DIR) to a writable directory, or build it there beforehand with "
+            "`eventwire gazetteer build --cache-dir DIR`"
+        ) from exc
     os.close(fd)
     conn = sqlite3.connect(tmp_name)
     try:
