@@ -54,6 +54,7 @@ def code_document(doc: Doc, document: Document, resources: CodingResources,
     on_date = document.published.isoformat() if document.published else None
     memory = MentionMemory()
     sentences = list(doc.sents)
+    entities = list(doc.ents)  # once per document (see remember_entities)
     per_sentence: list[tuple[int, list[Event]]] = []
     uncoded: list[Span | None] = []
     for index, sentence in enumerate(sentences):
@@ -63,7 +64,7 @@ def code_document(doc: Doc, document: Document, resources: CodingResources,
         candidates = detect(sentence, resources.lexicon)
         found = build_events(candidates, sentence, document, resources.actors,
                              resources.lexicon, memory, on_date) if candidates else []
-        remember_entities(sentences, resources.actors, memory, on_date, index)
+        remember_entities(sentences, resources.actors, memory, on_date, index, entities)
         uncoded.append(None if found else sentence)
         if found:
             per_sentence.append((index, found))
