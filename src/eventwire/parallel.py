@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 Chunk = list[Document | ErrorRecord]
 ChunkCoder = Callable[[Chunk], list[DocumentResult]]
 
+#: Documents per task. Small enough to balance the load over the workers on short inputs and to
+#: keep memory low, large enough that pickling a chunk costs nothing next to coding it.
+DEFAULT_CHUNK_SIZE = 8
+
 #: Per-worker-process slot filled once by the pool initializer. ProcessPoolExecutor offers no
 #: other place to keep state between tasks in a worker; the parent process never writes it.
 _WORKER_SLOT: dict[str, Pipeline] = {}
@@ -146,12 +150,12 @@ def code_parallel(items: Iterable[InputItem], config: Config, *, chunk_size: int
                   coder: ChunkCoder = code_chunk) -> Iterator[DocumentResult]:
     """Code documents with ``config.workers`` processes; one result per document, input order.
 
-    ``chunk_size`` documents go to a worker at a time (default ``config.batch_size``); at most
+    ``chunk_size`` documents go to a worker at a time (default :data:`DEFAULT_CHUNK_SIZE`); at most
     ``max_in_flight`` chunks (default 2 per worker) are queued. ``coder`` is the function run in
     the worker on each chunk (a seam for tests; it defaults to :func:`code_chunk`).
     """
     method = start_method or default_start_method()
-    size = chunk_size or config.batch_size
+    size = chunk_size or DEFAULT_CHUNK_SIZE
     limit = max_in_flight or 2 * config.workers
     pool = _Pool(config.workers, prepared_pipeline(config, method), method)
     pending: deque[tuple[Chunk, Future[list[DocumentResult]]]] = deque()
