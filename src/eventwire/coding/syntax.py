@@ -228,8 +228,9 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     for child in token.children:
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ in wanted:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            objects = [c for c in child.children
+                       if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
+            if objects:  # "on Tuesday" is when, not whom
                 return conjuncts(_substantive(objects[0]))
     return []
 
