@@ -9,6 +9,8 @@ past every bad input, every good story is coded, and the outputs account for eve
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -149,3 +151,25 @@ def test_huge_page_is_refused_from_its_size_without_being_read(corpus: Corpus,
     # the message quotes the file size: the refusal came from stat(), before reading
     assert f"{(corpus.root / 'huge.html').stat().st_size:,} bytes" in error["message"]
     assert Path(error["source"]).name == "huge.html"
+
+
+@pytest.mark.slow
+def test_two_worker_processes_give_the_same_outputs(corpus: Corpus, coded: dict,
+                                                    tmp_path: Path) -> None:
+    """The CLI's default is one process per core: the bad inputs must not make a parallel run
+    lose, duplicate or reorder-into-other-documents anything."""
+    config = write_config(tmp_path / "eventwire.toml", **CORPUS_LIMITS)
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventwire", "code", str(corpus.root), *corpus.extra_args,
+         "--out", str(out), "--workers", "2", "--no-progress", "--config", str(config)],
+        check=False, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert json.loads(proc.stderr.strip().splitlines()[-1]) == coded["counts"]
+
+    def key(record: dict) -> str:
+        return json.dumps(record, sort_keys=True)
+
+    for name in ("events", "quotes", "errors"):
+        assert sorted(map(key, read_jsonl(out / f"{name}.jsonl"))) == sorted(
+            map(key, coded[name])), name
