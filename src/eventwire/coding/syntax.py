@@ -220,6 +220,10 @@ def datives(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return conjuncts(_substantive(child))
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave $2 million *to* Ethiopia"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(_substantive(objects[0]))
     return []
 
 
