@@ -39,7 +39,7 @@ from eventwire.config import Config
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the way keys are made changes: old cache files are rebuilt.
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 CITY_DATASET = "cities5000"
 #: Cities this large are "well known": the text scanner may match them where NER saw nothing.
 PROMINENT_POPULATION = 100_000
@@ -180,6 +180,7 @@ class Gazetteer:
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
         self._prominent: dict[str, bool] = {}
+        self._admin1: dict[tuple[str, str], GazetteerEntry | None] = {}
         self._countries: dict[str, GazetteerEntry] | None = None
         self._demonyms: dict[str, str] | None = None
 
@@ -262,12 +263,15 @@ class Gazetteer:
         """The first-level division a city lies in ("Idleb" city → Idlib governorate)."""
         if entry.admin1_code is None or entry.kind == "country":
             return None
-        row = self.conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE kind = 'admin1' AND admin1_code = ?"
-            " AND country = ? LIMIT 1",
-            (entry.admin1_code, entry.country),
-        ).fetchone()
-        return GazetteerEntry(*row) if row else None
+        key = (entry.admin1_code, entry.country)
+        if key not in self._admin1:
+            row = self.conn.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE kind = 'admin1' AND admin1_code = ?"
+                " AND country = ? LIMIT 1",
+                key,
+            ).fetchone()
+            self._admin1[key] = GazetteerEntry(*row) if row else None
+        return self._admin1[key]
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO2, ISO3 or any of its names ("SY", "SYR", "Syria")."""

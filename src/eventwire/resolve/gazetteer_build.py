@@ -245,6 +245,7 @@ def build_index(path: Path, *, stamp: str | None = None, extra_path: Path | None
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         # Indexing after the bulk insert lets SQLite sort once: faster than a keyed table.
         conn.execute("CREATE INDEX names_key ON names (key, prominent, entry)")
+        conn.execute("CREATE INDEX entries_kind ON entries (kind, admin1_code, country)")
         countries = {c["iso"]: c["iso3"] for c in _country_codes()}
         demonyms = {
             fold(word): countries[cc]
