@@ -12,8 +12,14 @@
 
   /* Counts by day and type / actor→recipient edges, from the server when it offers them
      (exact, whole store) or else from the mapped sample of events. */
-  function timelineRows(stats, events) {
+  function timelineRows(stats, events, partial) {
     if (stats && Array.isArray(stats.by_day_type)) return stats.by_day_type;
+    if (partial && stats && stats.by_day) {
+      // More events match than the sample holds: exact daily totals from the server beat a
+      // per-type split of a sample (filter by a type to see that type alone).
+      const only = EW.TYPES.includes(EW.state.filters.type) ? EW.state.filters.type : "ALL";
+      return Object.entries(stats.by_day).map(([day, count]) => ({ day, type: only, count }));
+    }
     const counts = {};
     events.forEach((e) => {
       if (!e.date || e.date.length < 10) return;
@@ -39,7 +45,7 @@
         target_label: EW.actorLabel(e.recipient), count: 0 };
       edges[key].count += 1;
     });
-    return Object.values(edges).sort((a, b) => b.count - a.count).slice(0, 60);
+    return Object.values(edges).sort((a, b) => b.count - a.count).slice(0, 40);
   }
 
   function renderTable(events, total) {
@@ -87,12 +93,16 @@
       ]);
       const mapped = EWMap.show(sample.events);
       await loadTable();
-      EWCharts.timeline(document.getElementById("timeline"), timelineRows(stats, sample.events),
+      const partialSample = sample.total > sample.events.length;
+      document.getElementById("timeline-note").textContent = partialSample && !EW.state.filters.type ?
+        "events per day, all types (pick a type to see it alone)" : "events per day by type";
+      EWCharts.timeline(document.getElementById("timeline"),
+        timelineRows(stats, sample.events, partialSample),
         (since, until) => EW.setFilters({ since, until }));
       EWCharts.network(document.getElementById("network"), edgeRows(stats, sample.events),
         EW.state.filters.actor, (actor) => EW.setFilters({ actor }));
-      const partial = sample.total > sample.events.length ?
-        ` (map and charts from the first ${sample.events.length})` : "";
+      const partial = partialSample ?
+        ` (map and network: the newest ${sample.events.length}; timeline: all, by day)` : "";
       document.getElementById("table-note").textContent = partial;
       setStatus(`${sample.total} events, ${mapped} on the map${partial}`);
     } catch (err) {

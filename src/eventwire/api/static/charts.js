@@ -118,26 +118,38 @@ window.EWCharts = (function () {
       el("title", {}, line).textContent = `${l.count} event${l.count === 1 ? "" : "s"}`;
       return line;
     });
+    // Label the busiest actors only (the rest have a tooltip): names must stay readable.
+    const labelled = new Set(list.slice().sort((a, b) => b.weight - a.weight).slice(0, 14)
+      .map((n) => n.id).concat(selected ? [selected] : []));
     const groups = list.map((n) => {
       const g = el("g", { class: "node" + (n.id === selected ? " on" : ""), "data-id": n.id }, svg);
       el("circle", { r: 4 + Math.sqrt(n.weight) * 2, fill: n.id === selected ? "#c2410c" : "#5b7fd6" }, g);
-      el("text", { x: 8, y: 3 }, g).textContent = n.label;
+      if (labelled.has(n.id)) el("text", { x: 8, y: 3 }, g).textContent = n.label;
       el("title", {}, g).textContent = n.label + " (" + n.weight + " events)";
       g.addEventListener("click", () => onActor(n.id));
       return g;
     });
     const radius = (n) => 4 + Math.sqrt(n.weight) * 2;
     const sim = d3.forceSimulation(list)
-      .force("link", d3.forceLink(links).id((d) => d.id).distance(110))
-      .force("charge", d3.forceManyBody().strength(-420))
-      .force("collide", d3.forceCollide().radius((n) => radius(n) + 14))
+      // Spacing scales with the room per node so a crowded network still fits the box.
+      .force("link", d3.forceLink(links).id((d) => d.id)
+        .distance(Math.min(110, 0.9 * Math.sqrt(w * h / list.length))))
+      .force("charge", d3.forceManyBody().strength(-Math.min(420, w * h / (list.length * 20))))
+      .force("collide", d3.forceCollide().radius((n) => radius(n) + (labelled.has(n.id) ? 14 : 4)))
       .force("x", d3.forceX(w / 2).strength(0.05))
       .force("y", d3.forceY(h / 2).strength(0.08))
       .stop();
     // Settle the layout up front: a still picture is easier to read (and to test) than a dance.
     for (let i = 0; i < 300; i += 1) sim.tick();
-    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
-    list.forEach((n) => { n.x = clamp(n.x, 12, w - 90); n.y = clamp(n.y, 12, h - 12); });
+    // Fit the settled layout into the box (scaling down only), rather than clamping nodes
+    // onto the border where they would pile up.
+    const xs = list.map((n) => n.x);
+    const ys = list.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const scale = Math.min(1, (w - 110) / ((x1 - x0) || 1), (h - 30) / ((y1 - y0) || 1));
+    const ox = (w - 80 - (x1 - x0) * scale) / 2;
+    const oy = (h - (y1 - y0) * scale) / 2;
+    list.forEach((n) => { n.x = ox + (n.x - x0) * scale; n.y = oy + (n.y - y0) * scale; });
     links.forEach((l, i) => {
       // A gentle curve (always bending to the same side of the direction of travel) keeps
       // A→B and B→A apart; the arrow stops at the target's rim so its head stays visible.

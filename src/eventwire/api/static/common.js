@@ -10,7 +10,7 @@ window.EW = (function () {
   };
   const TYPES = Object.keys(TYPE_COLORS);
 
-  function color(type) { return TYPE_COLORS[type] || "#777"; }
+  function color(type) { return TYPE_COLORS[type] || "#5b6b8c"; }
 
   function esc(value) {
     return String(value == null ? "" : value).replace(/[&<>"']/g,
