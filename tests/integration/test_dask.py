@@ -108,3 +108,28 @@ def test_code_cli_runs_on_the_cluster(scheduler, tmp_path, reference):
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
     assert {(e["evidence"]["document_id"], e["id"]) for e in events} == _events(reference)
+
+
+def test_ingest_cli_merges_dask_partitions_into_the_store(scheduler, tmp_path, reference):
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+    from eventwire.store import open_store
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text,
+                                          "published": d.published.isoformat()}) + "\n"
+                              for d in stories(8)), encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    args = ["ingest", str(corpus), "--db", db, "--dask", scheduler]
+    first = CliRunner().invoke(main, [*args, "--partitions-dir", str(tmp_path / "p1")])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, args)  # default: a temporary partitions directory
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output.strip().splitlines()[-1])["documents_unchanged"] == 8
+    with open_store(db, read_only=True) as store:
+        stored = {(row["document_id"], row["id"]) for row in
+                  store.table("events").read_all().to_pylist() if row["kind"] == "story"}
+    assert stored == _events(reference)

@@ -10,7 +10,7 @@ import csv
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -80,14 +80,6 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: Iterable[str], ti
         raise QueryError(f"unknown format {fmt!r}")
 
 
-def _ingest_results(inputs: tuple[str, ...], config: Any) -> Iterator[Any]:
-    """Inputs through the pipeline, which turns unreadable inputs into error-only results."""
-    from eventwire.ingest import read_inputs
-    from eventwire.pipeline import code_documents
-
-    return code_documents(read_inputs(inputs, config), config)
-
-
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
@@ -95,21 +87,32 @@ def _ingest_results(inputs: tuple[str, ...], config: Any) -> Iterator[Any]:
               help="TOML config file.")
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="Documents per store transaction.")
-@click.option("--workers", default=None, type=click.IntRange(1), help="NLP processes.")
+@click.option("--workers", default=None, type=click.IntRange(1),
+              help="Processes to use (default: all cores).")
+@click.option("--dask", "dask_address", default=None,
+              help="Dask scheduler address, or 'local' to start a LocalCluster: workers write "
+                   "Parquet partitions that are merged into the store.")
+@click.option("--partitions-dir", default=None, type=click.Path(file_okay=False),
+              help="Where Dask workers write partitions (shared storage for a remote "
+                   "cluster; default: a temporary directory).")
 @click.option("--no-dedup", is_flag=True, help="Skip cross-story dedup (run `eventwire dedup`).")
 @_friendly_errors
 def ingest(inputs: tuple[str, ...], db_path: str, config_path: str | None, batch_size: int,
-           workers: int | None, no_dedup: bool) -> None:
+           workers: int | None, dask_address: str | None, partitions_dir: str | None,
+           no_dedup: bool) -> None:
     """Code INPUT files/directories (or - for stdin) and write everything to the store.
 
     Idempotent: unchanged documents are skipped, changed ones replace their own events.
     """
-    from eventwire.config import Config
+    import os
 
-    config = Config.load(config_path, workers=workers)
+    from eventwire.config import Config
+    from eventwire.runner import ingest_inputs
+
+    config = Config.load(config_path, workers=workers or os.cpu_count() or 1)
     with _open(db_path, read_only=False) as store:
-        summary = store.write(_ingest_results(inputs, config), batch_size=batch_size,
-                              dedup=not no_dedup)
+        summary = ingest_inputs(inputs, config, store, dask=dask_address, batch_size=batch_size,
+                                dedup=not no_dedup, partitions_dir=partitions_dir)
     click.echo(json.dumps(summary.to_dict()), err=True)
 
 
