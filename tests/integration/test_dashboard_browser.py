@@ -50,6 +50,15 @@ def browser():
 @pytest.fixture()
 def page(browser, base_url: str):
     """A fresh page on the dashboard; outside requests are blocked and fail the test."""
+    yield from _guarded_page(browser, base_url, "/", "body[data-ready='1']")
+
+
+@pytest.fixture()
+def docs_page(browser, base_url: str):
+    yield from _guarded_page(browser, base_url, "/docs", ".swagger-ui .opblock")
+
+
+def _guarded_page(browser, base_url: str, path: str, ready: str):
     blocked: list[str] = []
     errors: list[str] = []
     context = browser.new_context(viewport={"width": 1400, "height": 1000},
@@ -67,8 +76,8 @@ def page(browser, base_url: str):
         context.route("**/*", guard)
         pg = context.new_page()
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.goto(base_url + "/")
-        pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+        pg.goto(base_url + path)
+        pg.wait_for_selector(ready, timeout=20_000)
         yield pg
     finally:
         context.close()
@@ -167,3 +176,11 @@ def test_quote_and_linked_filters_from_network_and_map(page, tmp_path: Path) -> 
     target = Path(os.environ.get("EVENTWIRE_SCREENSHOT") or tmp_path / "dashboard.png")
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 20_000
+
+
+def test_openapi_docs_render_offline(docs_page) -> None:
+    """Swagger UI from the vendored bundle lists every endpoint with no outside request."""
+    text = docs_page.inner_text(".swagger-ui")
+    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/quotes",
+                 "/api/stats", "/api/documents/{document_id}", "/api/code"):
+        assert path in text
