@@ -30,7 +30,8 @@ from eventwire.eval import classification_scores, find_gold_dir, read_jsonl
 
 RETREAT_WORDS = re.compile(
     r"withdr[ae]w|withdraw|pull(s|ed|ing)? (out|back)|retreat|cease-?fire|cessation of "
-    r"hostilities|truce|disarm|demobili|ceased|troops? (leav|left)|evacuat", re.I)
+    r"hostilities|truce|disarm|demobili|ceased|troops? (leav|left)|evacuat", re.IGNORECASE)
+logger = logging.getLogger("train_typer")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -86,7 +87,7 @@ def fit(texts: list[str], labels: list[str], weights: list[float], c: float) -> 
     return model
 
 
-def cross_validate(rows: tuple, folds: int, c: float) -> dict:
+def cross_validate(rows: tuple, folds: int, c: float, oof: Path | None = None) -> dict:
     """Stratified CV over PLV-train (+ negatives) rows; GSR and synthetic rows always train."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -97,17 +98,26 @@ def cross_validate(rows: tuple, folds: int, c: float) -> dict:
     always = np.array([i for i, o in enumerate(origin) if o not in ("plv", "neg")])
     gold_names = np.array(["YIELD" if was_yield[i] else labels[i] for i in held])
     predicted = np.empty(len(held), dtype=object)
+    out_of_fold: dict[int, dict[str, float]] = {}
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(held, gold_names):
         index = np.concatenate([held[train], always])
         model = fit(list(texts_a[index]), list(labels_a[index]),
                     [weights[i] for i in index], c)
-        predicted[test] = model.predict(list(texts_a[held[test]]))
+        proba = model.predict_proba(list(texts_a[held[test]]))
+        predicted[test] = model.classes_[proba.argmax(axis=1)]
+        for row, i in zip(proba, held[test]):
+            out_of_fold[int(i)] = dict(zip(model.classes_.tolist(), row.round(4).tolist()))
     scored_pred = [("YIELD" if g == "YIELD" and p in ("CONCEDE", "RETREAT") else p)
                    for g, p in zip(gold_names, predicted)]
     is_plv = [origin[i] == "plv" for i in held]
     plv = classification_scores([g for g, k in zip(gold_names, is_plv) if k],
                                 [p for p, k in zip(scored_pred, is_plv) if k])
     neg = [p for p, k in zip(scored_pred, is_plv) if not k]
+    if oof is not None:  # out-of-fold probabilities, for tuning the fusion thresholds
+        with oof.open("w", encoding="utf-8") as handle:
+            for i, proba in sorted(out_of_fold.items()):
+                handle.write(json.dumps({"text": texts[i], "label": labels[i], "origin": origin[i],
+                                         "was_yield": was_yield[i], "proba": proba}) + "\n")
     return {"plv_train_cv_macro_f1": plv["macro_f1"], "plv_train_cv_accuracy": plv["accuracy"],
             "negatives_cv_none_rate": round(neg.count(NONE_LABEL) / len(neg), 4),
             "per_class": {k: v["f1"] for k, v in plv["per_class"].items()}}
@@ -118,15 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default=None, help="gold directory (default ../shared/gold)")
     parser.add_argument("--out", default=str(shipped_artefact()), help="artefact path")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate with N folds instead")
+    parser.add_argument("--oof", type=Path, default=None,
+                        help="with --cv: write out-of-fold probabilities (JSONL) here")
     parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation")
     parser.add_argument("--synthetic-weight", type=float, default=0.1)
     parser.add_argument("--version", default="typer-2026.11-1", help="version stamp")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = training_rows(find_gold_dir(args.gold), args.synthetic_weight)
-    logging.info("training rows: %s", dict(Counter(rows[3])))
+    logger.info("training rows: %s", dict(Counter(rows[3])))
     if args.cv:
-        json.dump(cross_validate(rows, args.cv, args.c), sys.stdout, indent=2)
+        json.dump(cross_validate(rows, args.cv, args.c, args.oof), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
     import sklearn
@@ -135,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     typer = EventTyper(model=model, version=args.version, sklearn_version=sklearn.__version__,
                        classes=tuple(model.classes_))
     path = typer.save(args.out)
-    logging.info("wrote %s (%.1f MB)", path, path.stat().st_size / 1e6)
+    logger.info("wrote %s (%.1f MB)", path, path.stat().st_size / 1e6)
     return 0
 
 

@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.commands.serve",
     "eventwire.commands.store",
     "eventwire.commands.places",
+    "eventwire.commands.eval",
 )
 
 
