@@ -3,14 +3,18 @@
 Three steps, each a plain function:
 
 1. ``find_mentions``: spaCy GPE/LOC/FAC entities, NORP entities that are really places (small
-   models tag "southern Aleppo" as NORP), proper-noun runs the gazetteer knows as well-known
-   places, and the dateline ("ALEPPO, Syria (Reuters) -"). Each mention keeps its phrase as
-   written ("near Aleppo", "rebel-held Idlib province").
+   models tag "southern Aleppo" as NORP), names after a locative preposition whatever NER called
+   them ("in Al Mawsil" tagged PERSON; such mentions are *weak*), other proper-noun runs the
+   gazetteer knows as well-known places, and the dateline ("ALEPPO, Syria (Reuters) -"). Each
+   mention keeps its phrase as written ("near Aleppo", "rebel-held Idlib province").
 2. ``resolve_mentions``: pick one gazetteer entry per mention. Namesakes are ranked by a prior
-   (countries first, then population) plus the story's context: countries of unambiguous places,
-   the dateline, the actors' countries and demonyms ("Libyan militias").
+   (countries first, then population and fame) plus the story's context: countries of the other
+   places, the dateline, the actors' countries and demonyms ("Libyan militias"). Weak mentions
+   and small towns are kept only when that context confirms their country.
 3. ``locate_events``: the place attached to the event's clause (found through the dependency
    parse), else the story's dominant place, flagged ``inherited`` with a lower confidence.
+
+See docs/geocoding.md for the method, the data and its licences.
 """
 
 from __future__ import annotations
