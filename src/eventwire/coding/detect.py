@@ -126,6 +126,13 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
                 f"{child.lower_} {lemma}")
             if spec is not None:
                 return spec, token.i + 1
+    for child in token.rights:  # "state of emergency", "cessation of hostilities"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            spec = lexicon.nouns.get(f"{lemma} of {objs[0].lemma_.lower()}") if objs else None
+            if spec is not None:
+                return spec, objs[0].i + 1
+            break
     spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
     modifiers = {c.lower_ for c in token.lefts}
     if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
@@ -292,7 +299,9 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             spec = replace(MONEY_SPEC, key=f"{lemma} money")
             return _with_roles(target, spec, "AID", None, spec.cameo, lexicon,
                                rule=f"money:{lemma}", light=verb, end=target.i + 1)
-        found, override = lexicon.override(lemma, noun_lemma)
+        found, override = lexicon.override(f"{lemma} {prt}", noun_lemma) if prt else (False, None)
+        if not found:  # "call off the strike" before "call a strike"
+            found, override = lexicon.override(lemma, noun_lemma)
         spec, end = _noun_spec(target, lexicon)
         if found and override is None:
             return None
@@ -392,9 +401,11 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 found.append(candidate)
             continue
         candidate = None
-        if token.lemma_.lower() in lexicon.light_verbs or token.lemma_.lower() in (
-            lexicon.object_overrides
-        ) or token.lemma_.lower() in MONEY_VERBS:
+        lemma = token.lemma_.lower()
+        prt = syntax.particle(token)
+        if lemma in lexicon.light_verbs or lemma in lexicon.object_overrides or (
+            lemma in MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
+        ):
             candidate = _light_verb_candidate(token, lexicon)
         if candidate is None and token.pos_ == "VERB":
             candidate = _verb_candidate(token, lexicon)
