@@ -228,3 +228,17 @@ def test_newer_schema_is_refused(tmp_path):
     with pytest.raises(StoreError) as info:
         open_store(path)
     assert info.value.code is ErrorCode.SCHEMA_MISMATCH
+
+
+def test_derived_tables_heal_after_a_crash_between_commit_and_refresh(store, monkeypatch):
+    def crash(self):
+        raise KeyboardInterrupt("killed after the batch committed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store_core.Store, "refresh_derived", crash)
+        with pytest.raises(KeyboardInterrupt):
+            store.write([make_result("d1", 2), make_result("d2", 2)])
+    assert store.stats()["actors"] == 0 and store.stats()["merged_events"] == 0
+    summary = store.write([make_result("d1", 2), make_result("d2", 2)])
+    assert summary.documents_unchanged == 2
+    assert store.stats()["actors"] == 2 and store.stats()["merged_events"] == 2

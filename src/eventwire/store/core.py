@@ -103,7 +103,10 @@ class Store(StoreReads):
         summary = WriteSummary()
         for batch in iter_batches(results, batch_size):
             summary += self._write_batch(batch)
-        self.refresh_derived()
+        changed = summary.documents_added + summary.documents_replaced > 0
+        pending = run(self._conn, "SELECT count(*) FROM dedup_pending")[0][0] > 0
+        if changed or pending:  # pending also covers a crash before this point last time
+            self.refresh_derived()
         if dedup:
             merged = self.dedup(params=dedup_params)
             summary += WriteSummary(merged_events=merged)
