@@ -23,7 +23,9 @@ from eventwire.resolve.gazetteer import Gazetteer, fold, loose_key
 
 @pytest.fixture(scope="session")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return Gazetteer.open(Config(cache_dir=str(tmp_path_factory.mktemp("cache"))))
+    # A cache dir fresh for this test session, shared by the test modules: built once per run.
+    cache = tmp_path_factory.getbasetemp() / "eventwire-cache"
+    return Gazetteer.open(Config(cache_dir=str(cache)))
 
 
 def _city(gazetteer: Gazetteer, name: str) -> gz.GazetteerEntry:

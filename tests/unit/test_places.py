@@ -27,7 +27,9 @@ from eventwire.resolve.places import (
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return Gazetteer.open(Config(cache_dir=str(tmp_path_factory.mktemp("cache"))))
+    # A cache dir fresh for this test session, shared by the test modules: built once per run.
+    cache = tmp_path_factory.getbasetemp() / "eventwire-cache"
+    return Gazetteer.open(Config(cache_dir=str(cache)))
 
 
 @pytest.fixture(scope="module")
