@@ -246,9 +246,11 @@ def build_events(
         if not actor_parts and not recipient_parts:
             continue
         for actor in actor_parts or [None]:
-            for recipient in recipient_parts or [None]:
-                if actor and recipient and _actor_key(actor.actor) == _actor_key(recipient.actor):
-                    continue
+            others = [r for r in recipient_parts if not actor
+                      or _actor_key(actor.actor) != _actor_key(r.actor)]
+            # "Saudi Arabia imposed blockades on Saudi ports": the act stands, the actor is no
+            # recipient of its own action
+            for recipient in others or [None]:
                 event = _event(cand, actor, recipient, sentence, document, evidence)
                 _merge_into(built, event, cand)
     return [event for event, _ in built.values()]

@@ -302,6 +302,12 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         found, override = lexicon.override(f"{lemma} {prt}", noun_lemma) if prt else (False, None)
         if not found:  # "call off the strike" before "call a strike"
             found, override = lexicon.override(lemma, noun_lemma)
+        if not found:  # "ended mediation efforts": the compound names the activity
+            for child in target.lefts:
+                if child.dep_ == "compound" and child.pos_ == "NOUN":
+                    found, override = lexicon.override(lemma, child.lemma_.lower())
+                    if found:
+                        break
         spec, end = _noun_spec(target, lexicon)
         if found and override is None:
             return None
