@@ -412,3 +412,11 @@ def test_code_with_the_real_pipeline(db_path: str) -> None:
     assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]
     assert events[0]["location"]["name"] == "Aleppo"
     assert_error(empty, 422, "E102")
+
+
+def test_one_app_can_be_served_again_after_a_shutdown(db_path: str) -> None:
+    app = create_app(db_path, coder=fake_coder)
+    for _ in range(2):
+        with TestClient(app) as c:
+            assert c.get("/api/events").json()["total"] == 7
+    assert app.state.store is None  # the last run closed it

@@ -7,6 +7,7 @@ bug), leaves as one JSON shape: ``{"error": {"code": "E302", "message": "..."}}`
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ from eventwire.api.coder import CodeLimits, LazyCoder, code_router
 from eventwire.api.routes import CountCache, router
 from eventwire.config import Config
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -131,19 +133,35 @@ def create_app(
     config = config or Config()
     limits = code_limits or CodeLimits(timeout_s=config.document_time_budget_s)
 
-    # Opened now so a missing or locked store fails at start, not on the first request.
-    store = eventwire.open_store(db_path, read_only=read_only)
+    def open_store() -> Store:
+        return eventwire.open_store(db_path, read_only=read_only)
+
+    runs_lock = threading.Lock()
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Counted, so one app can be served more than once (tests do) without one run
+        # closing the store under another; the last run to stop closes it.
+        with runs_lock:  # each run has its own event loop thread
+            if app.state.store is None:
+                app.state.store = open_store()
+            app.state.runs += 1
+        try:
+            yield
+        finally:
+            with runs_lock:
+                app.state.runs -= 1
+                if app.state.runs == 0:
+                    app.state.store.close()
+                    app.state.store = None
 
     app = FastAPI(
         title="eventwire", version=eventwire.__version__, lifespan=lifespan,
         description="PLOVER-coded political events: who did what to whom, where, when.",
         docs_url=None, redoc_url=None)
-    app.state.store = store
+    # Opened now so a missing or locked store fails here, not on the first request.
+    app.state.store = open_store()
+    app.state.runs = 0
     app.state.count_cache = CountCache(enabled=read_only)
     _install_error_handlers(app)
     app.include_router(router)
