@@ -119,16 +119,24 @@ def places_compatible(a: Place | None, b: Place | None, radius_km: float) -> boo
 
 def compatible(a: Event, b: Event, params: DedupParams = DedupParams()) -> bool:
     """True when two reports could describe the same real-world event (see module doc)."""
+    return _compatible(a, b, date_interval(a, params), date_interval(b, params), params)
+
+
+Interval = tuple[date, date]
+
+
+def _compatible(a: Event, b: Event, ia: Interval | None, ib: Interval | None,
+                params: DedupParams) -> bool:
+    """``compatible`` with the date intervals already computed (clustering reuses them)."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
-    if set(a.sources) & set(b.sources) or a.evidence.document_id == b.evidence.document_id:
-        return False
-    ia, ib = date_interval(a, params), date_interval(b, params)
     if ia is None or ib is None or ia[1] < ib[0] or ib[1] < ia[0]:
         return False
     return (actors_compatible(a.actor, b.actor)
             and actors_compatible(a.recipient, b.recipient)
-            and places_compatible(a.location, b.location, params.radius_km))
+            and places_compatible(a.location, b.location, params.radius_km)
+            and a.evidence.document_id != b.evidence.document_id
+            and set(a.sources).isdisjoint(b.sources))
 
 
 def _agreement(e: Event, members: Sequence[Event]) -> int:
@@ -146,7 +154,7 @@ def _agreement(e: Event, members: Sequence[Event]) -> int:
 def cluster_events(events: Iterable[Event],
                    params: DedupParams = DedupParams()) -> list[tuple[Event, ...]]:
     """Group reports of the same event; every input event is in exactly one cluster."""
-    dated: list[tuple[tuple[date, date], Event]] = []
+    dated: list[tuple[Interval, Event]] = []
     clusters: list[list[Event]] = []
     for e in events:
         interval = date_interval(e, params)
@@ -155,25 +163,27 @@ def cluster_events(events: Iterable[Event],
         else:
             dated.append((interval, e))
     dated.sort(key=lambda item: (item[1].event_type, item[0][0], item[1].id))
-    active: list[tuple[date, list[Event]]] = []  # (latest interval end, members)
+    # active clusters: [latest interval end, members, members' intervals]
+    active: list[tuple[date, list[Event], list[Interval]]] = []
     current_type: str | None = None
-    for (start, end), e in dated:
+    for interval, e in dated:
         if e.event_type != current_type:
             current_type, active = e.event_type, []
-        active = [(last, members) for last, members in active if last >= start]
+        active = [c for c in active if c[0] >= interval[0]]
         best: tuple[int, int] | None = None
-        for index, (_, members) in enumerate(active):
-            if all(compatible(e, m, params) for m in members):
+        for index, (_, members, spans) in enumerate(active):
+            if all(_compatible(e, m, interval, span, params)
+                   for m, span in zip(members, spans)):
                 candidate = (-_agreement(e, members), index)
                 best = candidate if best is None or candidate < best else best
         if best is None:
-            members = [e]
-            clusters.append(members)
-            active.append((end, members))
+            clusters.append([e])
+            active.append((interval[1], clusters[-1], [interval]))
         else:
-            last, members = active[best[1]]
+            last, members, spans = active[best[1]]
             members.append(e)
-            active[best[1]] = (max(last, end), members)
+            spans.append(interval)
+            active[best[1]] = (max(last, interval[1]), members, spans)
     return [tuple(sorted(c, key=lambda m: m.id)) for c in sorted(clusters, key=lambda c: min(
         m.id for m in c))]
 
