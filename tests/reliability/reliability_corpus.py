@@ -274,6 +274,7 @@ def with_config(pipeline: Pipeline, **overrides: object) -> Pipeline:
     change any of them, so the loaded objects (cached properties) are shared.
     """
     other = Pipeline(pipeline.config.with_overrides(**overrides))
-    for name in ("nlp", "resources", "gazetteer", "date_resolver"):
-        other.__dict__[name] = getattr(pipeline, name)
+    for name, value in vars(pipeline).items():  # the cached properties already loaded
+        if name != "config":
+            other.__dict__[name] = value
     return other

@@ -124,7 +124,7 @@ def test_hostile_code_bodies_are_4xx(client: TestClient, body: bytes) -> None:
     ("Rebels attacked a base.", "yesterday"),
     ("<html><body><script>alert(1)</script></body></html>", None),
     ("<div>" * 5_000 + "Rebels attacked a base." + "</div>" * 5_000, None),
-    ("word " * 19_000, None),  # one 95 kB sentence, just under the body limit
+    ("word " * 8_000, None),  # one 40 kB sentence, over max_sentence_chars
 ])
 def test_hostile_texts_through_the_real_pipeline_are_never_500(
         client: TestClient, text: str, published: str | None) -> None:
