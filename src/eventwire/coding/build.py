@@ -14,7 +14,7 @@ from eventwire.coding import syntax
 from eventwire.coding.acled import acled_type
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
-from eventwire.coding.modality import INTENDED, PROMISE, THREAT
+from eventwire.coding.modality import FUTURE, INTENDED, THREAT
 from eventwire.model import Actor, Affiliation, Document, Event, Evidence, Trigger, stable_id
 
 if TYPE_CHECKING:
@@ -203,7 +203,7 @@ def confidence(candidate: Candidate, actor: Participant | None,
         score -= 0.05
     if len(sentence) > 50:
         score -= 0.05
-    if candidate.modality in (INTENDED, THREAT, PROMISE) and candidate.event_type not in (
+    if candidate.modality in (INTENDED, THREAT, *FUTURE) and candidate.event_type not in (
         "THREATEN", "AGREE"
     ):
         score *= 0.6
@@ -306,7 +306,7 @@ def _event(cand: Candidate, actor: Participant | None, recipient: Participant | 
         recipient=recipient_actor, location=None, date=None, date_precision=None,
         date_text=None, evidence=evidence, sources=(document.id,),
         confidence=confidence(cand, actor, recipient, sentence), trigger=_trigger(cand),
-        modality="intended" if cand.modality in (INTENDED, THREAT, PROMISE) else "asserted",
+        modality="intended" if cand.modality in (INTENDED, THREAT, *FUTURE) else "asserted",
         rule=cand.rule,
     )
     return event.with_changes(id=_event_id(event))

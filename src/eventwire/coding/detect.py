@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
+    ANNOUNCED,
     ASSERTED,
     CONTACT_VERBS,
     DROPPED,
+    FUTURE,
     NEGATED,
-    PROMISE,
     THREAT,
     trigger_modality,
 )
@@ -69,6 +70,8 @@ REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONC
 #: to cooperate", PLOVER AGREE), with the CAMEO 03x code of each kind of intent.
 PROMISED = {"CONSULT": "036", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
             "COOPERATE": "031", "SUPPORT": "032"}
+#: Hostile actions whose announcement by their actor is a threat (CAMEO 13).
+ANNOUNCED_THREATS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
                            "nationwide", "workers", "teachers", "doctors", "transport", "rail",
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
@@ -205,8 +208,12 @@ def _with_roles(
     if modality in DROPPED:
         return None
     if modality == THREAT and event_type != "THREATEN":
-        event_type, mode, cameo = "THREATEN", _threat_mode(event_type), "138"
-    if modality == PROMISE and event_type in PROMISED:
+        event_type, mode, cameo = "THREATEN", _threat_mode(event_type, mode), "138"
+    if modality == ANNOUNCED and event_type in ANNOUNCED_THREATS:
+        # "said they would boycott", "plans to impose restrictions": a hostile act announced
+        event_type, mode, cameo = "THREATEN", _threat_mode(event_type, mode), "13"
+        rule += "+announced"
+    if modality in FUTURE and event_type in PROMISED:
         # "will meet", "offered to send aid", "is willing to withdraw": the promise is the event
         event_type, mode, cameo = "AGREE", None, PROMISED[event_type]
         rule += "+promise"
@@ -252,9 +259,14 @@ def _with_roles(
     )
 
 
-def _threat_mode(event_type: str) -> str:
-    return {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "relations",
-            "REJECT": "relations", "RETREAT": "relations"}.get(event_type, "violence")
+def _threat_mode(event_type: str, mode: str | None) -> str:
+    """PLOVER THREATEN mode for a threatened action of this type and mode."""
+    if event_type == "COERCE":
+        return "arrest" if mode == "arrest" else "restrict"
+    if event_type == "SANCTION":
+        return "expel" if mode == "expel" else "relations"
+    return {"ASSAULT": "violence", "REJECT": "relations", "RETREAT": "relations",
+            "PROTEST": "restrict", "MOBILIZE": "violence"}.get(event_type, "violence")
 
 
 def _is_generic_object(token: Token, lexicon: Lexicon) -> bool:

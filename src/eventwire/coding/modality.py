@@ -22,6 +22,11 @@ THREAT = "threat"  # "X threatened/vowed to attack": becomes a THREATEN event
 #: The subject commits itself to a future action: "will meet", "offered to send", "is willing to
 #: withdraw", "said it would free". CAMEO 03 / PLOVER AGREE for cooperative actions.
 PROMISE = "promise"
+#: The actor itself announced or committed to the future action ("X said it will boycott", "X
+#: plans to impose"): a cooperative one is an AGREE, a hostile one a THREATEN (CAMEO 03 / 13).
+#: A bare narrator's future ("X will impose sanctions") stays PROMISE.
+ANNOUNCED = "announced"
+FUTURE = frozenset({PROMISE, ANNOUNCED})
 
 #: Modalities whose events are not emitted at all.
 DROPPED = frozenset({NEGATED, HYPOTHETICAL, DENIED})
@@ -63,11 +68,11 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "aux" and word == "would" and _reported(verb):
-            return PROMISE  # "Ethiopia said it would allow ...": future in the past
+            return ANNOUNCED  # "Ethiopia said it would allow ...": future in the past
         if child.dep_ == "aux" and word in mod.hypothetical_aux:
             return HYPOTHETICAL
         if child.dep_ == "aux" and word in mod.future_aux:
-            return PROMISE
+            return ANNOUNCED if _reported(verb) else PROMISE
     return None
 
 
@@ -118,7 +123,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             if lemma in mod.threat_verbs and current.dep_ == "xcomp":
                 return THREAT
             if lemma in COMMITMENT_VERBS and current.dep_ == "xcomp":
-                return PROMISE
+                return ANNOUNCED
             if lemma in mod.denial_verbs:
                 return DENIED
             if lemma in mod.failure_verbs:
@@ -129,7 +134,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                 return INTENDED if is_purpose else ASSERTED
         if current.dep_ == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_ADJECTIVES:
             own = _own_modality(head.head, lexicon) if head.head.pos_ in ("VERB", "AUX") else None
-            return own if own in (NEGATED, HYPOTHETICAL) else PROMISE  # "is willing to withdraw"
+            return own if own in (NEGATED, HYPOTHETICAL) else ANNOUNCED  # "is willing to go"
         if current.dep_ == "pcomp" and lemma in ("of", "from") and head.head.lemma_.lower() in (
             mod.denial_verbs | {"accuse", "blame", "suspect"}
         ):
