@@ -388,6 +388,8 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     pred_labels: list[str] = []
     errors: list[dict[str, Any]] = []
     actor_hits = actor_total = recipient_hits = recipient_total = 0
+    # a typer alone predicts no arguments: report their match as "not applicable", not 0
+    has_arguments = any(p.actor or p.recipient for preds in predictions for p in preds)
     for item, preds in zip(items, predictions, strict=True):
         for gold in item.events or ():
             chosen = choose_prediction(gold, preds)
@@ -408,8 +410,8 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     scores = classification_scores(gold_labels, pred_labels)
     errors.sort(key=lambda e: -e["confidence"])
     return {**scores,
-            "actor_match": _rate(actor_hits, actor_total),
-            "recipient_match": _rate(recipient_hits, recipient_total),
+            "actor_match": _rate(actor_hits, actor_total) if has_arguments else None,
+            "recipient_match": _rate(recipient_hits, recipient_total) if has_arguments else None,
             "no_event_rate": _rate(pred_labels.count(NONE_LABEL), len(pred_labels)),
             "confusion": confusion(gold_labels, pred_labels),
             "worst_errors": errors[:worst]}
@@ -441,7 +443,9 @@ def score_case(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predict
                            "predicted": predicted,
                            "types": sorted({p.event_type for p in preds}),
                            "confidence": round(top.confidence, 3) if top else 0.0})
-    scores = classification_scores(gold_labels, pred_labels) if gold_labels else {}
+    # ACLED sub-types are only scored for coders that produce them (not the typer alone)
+    has_acled = any(p.acled for preds in predictions for p in preds)
+    scores = classification_scores(gold_labels, pred_labels) if gold_labels and has_acled else {}
     errors.sort(key=lambda e: -e["confidence"])
     silent = [k for k in emitted if k in NON_POLITICAL_CASE]
     fp_hits = sum(emitted[k][0] for k in silent)
@@ -509,6 +513,37 @@ def pipeline_predictor(config: Any = None) -> Predictor:
             if result.document is not None:
                 found[result.document.id] = list(result.events)
         return [found.get(f"gold-{i}", []) for i in range(len(sentences))]
+    return predict
+
+
+def fused_predictor(typer: Any, config: Any = None) -> Predictor:
+    """Rules-only pipeline events combined with the typer by :func:`eventwire.coding.typer.fuse`.
+
+    Scores the recommended fusion without changing the pipeline (whose own fusion may differ).
+    """
+    from dataclasses import replace as _replace
+
+    from eventwire.coding.typer import fuse
+    from eventwire.config import Config
+
+    rules = pipeline_predictor(_replace(config or Config(), use_typer=False))
+
+    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
+        out: list[list[Prediction]] = []
+        for events, proba in zip(rules(sentences), typer.predict_proba(sentences), strict=True):
+            found = [as_prediction(e) for e in events]
+            fused: list[Prediction] = []
+            for event in found:
+                kind, conf = fuse(event.event_type, event.confidence, proba)
+                if kind is not None:
+                    fused.append(Prediction(kind, conf, event.actor, event.recipient,
+                                            event.acled if kind == event.event_type else None))
+            if not found:
+                kind, conf = fuse(None, 0.0, proba)
+                if kind is not None:
+                    fused.append(Prediction(kind, conf))
+            out.append(fused)
+        return out
     return predict
 
 

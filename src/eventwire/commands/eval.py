@@ -63,8 +63,10 @@ def register(group: click.Group) -> None:
     @click.option("--gold", "gold", default=None, type=click.Path(exists=True),
                   help="Gold directory for --set (default ../shared/gold or $EVENTWIRE_GOLD), "
                        "or a JSONL file in the normalised gold shape.")
-    @click.option("--component", type=click.Choice(["pipeline", "typer"]), default="pipeline",
-                  show_default=True, help="Score the full pipeline or the trained typer alone.")
+    @click.option("--component", type=click.Choice(["pipeline", "typer", "fused"]),
+                  default="pipeline", show_default=True,
+                  help="What to score: the full pipeline, the trained typer alone, or rule events "
+                       "combined with the typer by eventwire.coding.typer.fuse.")
     @click.option("--typer-model", default=None, type=click.Path(exists=True, dir_okay=False),
                   help="Typer artefact to use (default: the shipped one).")
     @click.option("--limit", type=int, default=None, help="Score only the first N items.")
@@ -79,15 +81,17 @@ def register(group: click.Group) -> None:
         recipient match, confusions and the worst errors (see docs/accuracy.md)."""
         from eventwire.config import Config
         from eventwire.errors import EventwireError
-        from eventwire.eval import evaluate, pipeline_predictor, typer_predictor
+        from eventwire.eval import evaluate, fused_predictor, pipeline_predictor, typer_predictor
 
         if set_name is None and gold is None:
             raise click.UsageError("give --set NAME or --gold FILE.jsonl")
         try:
-            if component == "typer":
+            if component in ("typer", "fused"):
                 from eventwire.coding.typer import EventTyper
 
-                predict = typer_predictor(EventTyper.load(typer_model))
+                typer = EventTyper.load(typer_model)
+                predict = typer_predictor(typer) if component == "typer" else \
+                    fused_predictor(typer, Config.load())
             else:
                 predict = pipeline_predictor(Config.load(typer_model=typer_model))
             report = evaluate(predict, set_name, gold, limit=limit, worst=worst)
