@@ -388,6 +388,7 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     pred_labels: list[str] = []
     errors: list[dict[str, Any]] = []
     actor_hits = actor_total = recipient_hits = recipient_total = 0
+    missing: Counter[str] = Counter()  # gold argument present, chosen event has none
     # a typer alone predicts no arguments: report their match as "not applicable", not 0
     has_arguments = any(p.actor or p.recipient for preds in predictions for p in preds)
     for item, preds in zip(items, predictions, strict=True):
@@ -400,9 +401,11 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
             if gold.actor:
                 actor_total += 1
                 actor_hits += bool(chosen and argument_match(gold.actor, chosen.actor))
+                missing["actor"] += not (chosen and chosen.actor)
             if gold.recipient:
                 recipient_total += 1
                 recipient_hits += bool(chosen and argument_match(gold.recipient, chosen.recipient))
+                missing["recipient"] += not (chosen and chosen.recipient)
             if label != gold.label:
                 errors.append({"id": item.id, "sentence": item.text, "gold": gold.label,
                                "predicted": raw,
@@ -412,6 +415,9 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     return {**scores,
             "actor_match": _rate(actor_hits, actor_total) if has_arguments else None,
             "recipient_match": _rate(recipient_hits, recipient_total) if has_arguments else None,
+            "actor_missing_rate": _rate(missing["actor"], actor_total) if has_arguments else None,
+            "recipient_missing_rate":
+                _rate(missing["recipient"], recipient_total) if has_arguments else None,
             "no_event_rate": _rate(pred_labels.count(NONE_LABEL), len(pred_labels)),
             "confusion": confusion(gold_labels, pred_labels),
             "worst_errors": errors[:worst]}

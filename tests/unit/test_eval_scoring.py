@@ -67,6 +67,7 @@ def test_pairs_scores_match_hand_computation(pair_file: Path) -> None:
     assert report["actor_match"] == 0.75  # army ⊂ The Freedonian army; g4 has no event
     assert report["recipient_match"] == 0.75
     assert report["no_event_rate"] == 0.25
+    assert report["recipient_missing_rate"] == 0.25  # only g4, which has no event at all
     assert report["confusion"]["COERCE"] == {"ASSAULT": 1}
     assert [e["id"] for e in report["worst_errors"]] == ["g2", "g4"]
 
@@ -139,6 +140,12 @@ def test_typer_predictor_emits_nothing_for_none() -> None:
 
     out = ev.typer_predictor(FakeTyper())(["a", "b"])
     assert [[p.event_type for p in events] for events in out] == [["ASSAULT"], []]
+
+
+def test_argument_scores_are_not_applicable_without_arguments(pair_file: Path) -> None:
+    report = ev.evaluate(lambda ss: [[Prediction("ASSAULT", 0.9)] for _ in ss], gold=pair_file)
+    assert report["actor_match"] is None and report["recipient_match"] is None
+    assert report["per_class"]["ASSAULT"]["recall"] == 1.0
 
 
 def test_unknown_set_and_missing_gold_dir_are_coded_errors(tmp_path: Path) -> None:
