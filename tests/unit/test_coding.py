@@ -230,3 +230,29 @@ def test_date_after_a_recipient_preposition_is_not_the_recipient(code):
     assert not [e for e in events if e.event_type == "REQUEST"]
     support = one(events, "SUPPORT")
     assert "Morrison" in support.recipient.text
+
+
+def test_announced_boycott_is_a_threat(code):
+    events = code("Palestinian leaders said they would boycott all official contact with the "
+                  "United States.")
+    threat = one(events, "THREATEN")
+    assert threat.mode == "restrict" and threat.actor.text == "they"
+    assert not [e for e in events if e.event_type == "PROTEST"]
+
+
+def test_declared_ceasefire_is_a_concession(code):
+    concede = one(code("The ELN declared a monthlong ceasefire on Friday."), "CONCEDE")
+    assert concede.actor.text == "ELN"
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "mode"), [
+    ("Opposition activists staged a hunger strike outside parliament.", "PROTEST", "hunger"),
+    ("Young Algerians blocked roads leading to the city centre on Sunday.", "PROTEST",
+     "obstruct"),
+    ("The UN withdrew peacekeepers from Rwanda as the killing started.", "SANCTION", None),
+    ("The Libyan government suspended talks with the rebels in Geneva.", "SANCTION", None),
+])
+def test_protest_and_reduced_relations_patterns(code, sentence, event_type, mode):
+    event = one(code(sentence), event_type)
+    assert event.actor is not None
+    assert mode is None or event.mode == mode

@@ -70,6 +70,9 @@ REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONC
 #: to cooperate", PLOVER AGREE), with the CAMEO 03x code of each kind of intent.
 PROMISED = {"CONSULT": "036", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
             "COOPERATE": "031", "SUPPORT": "032"}
+#: Inflection endings and what replaces them, most specific first ("staging" -> "stage").
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
+               ("d", ""), ("es", ""), ("s", ""))
 #: Hostile actions whose announcement by their actor is a threat (CAMEO 13).
 ANNOUNCED_THREATS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
@@ -147,7 +150,7 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
 
 
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token, lexicon)
     prt = syntax.particle(token)
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
@@ -247,6 +250,8 @@ def _with_roles(
     if not recipients and len(actors) >= 2 and event_type in SYMMETRIC_TYPES:
         # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
         actors, recipients = actors[:1], actors[1:2]
+    if not recipients and event_type == "PROTEST":
+        recipients = _protest_target(verb)
     if not recipients and event_type == "REQUEST":
         recipients = _clause_subjects(verb)  # "demanded that Yediyurappa step down"
     if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
@@ -269,6 +274,30 @@ def _threat_mode(event_type: str, mode: str | None) -> str:
             "PROTEST": "restrict", "MOBILIZE": "violence"}.get(event_type, "violence")
 
 
+def verb_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, repaired when the lemmatizer missed a lexicon verb ("staged" -> "stag").
+
+    Statistical lemmatizers clip some inflected verbs; when the given lemma is unknown, the
+    usual English inflections are undone on the surface form and kept if the lexicon knows it.
+    Only dictionary lookups, a handful per verb.
+    """
+    lemma = token.lemma_.lower()
+    if _known_verb(lemma, lexicon):
+        return lemma
+    word = token.lower_
+    for suffix, repl in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            guess = word[: len(word) - len(suffix)] + repl
+            if _known_verb(guess, lexicon):
+                return guess
+    return lemma
+
+
+def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
+    return (lemma in lexicon.verbs or lemma in lexicon.light_verbs or lemma in lexicon.speech_verbs
+            or lemma in lexicon.object_overrides or lemma in MONEY_VERBS)
+
+
 def _is_generic_object(token: Token, lexicon: Lexicon) -> bool:
     """Objects that are the action itself ("launched attacks") rather than a recipient."""
     lemma = token.lemma_.lower()
@@ -283,6 +312,26 @@ def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tu
     return actors, recipients
 
 
+def _protest_target(verb: Token) -> list[Token]:
+    """Whom a protest is aimed at when no recipient hangs on it: "... in protest against X",
+    "rallied to demand reforms from X", "struck to press the government".
+    """
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":  # "in protest against/at X"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = syntax.prep_objects(pobj, ("against", "at", "over"))
+                if found:
+                    return [t for t in found if syntax.is_actor_token(t)]
+        if child.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            found = syntax.prep_objects(child, ("from", "against", "by")) + [
+                t for t in syntax.direct_objects(child) if syntax.is_actor_token(t)]
+            if found:
+                return found
+    return []
+
+
 def _clause_subjects(verb: Token) -> list[Token]:
     """Subject of a verb's complement clause: whom "X demanded that Y ..." is addressed to."""
     for child in verb.children:
@@ -294,7 +343,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
 
 def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """ "launched attacks on X", "imposed sanctions on Y", "sent troops to Z"."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, lexicon)
     objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
     if not objects:
         for child in verb.children:  # "pressed on with a war", "went ahead with talks"
@@ -413,13 +462,13 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.lemma_.lower() in lexicon.speech_verbs:
+        lemma = verb_lemma(token, lexicon)
+        if lemma in lexicon.speech_verbs:
             candidate = _demand_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
             continue
         candidate = None
-        lemma = token.lemma_.lower()
         prt = syntax.particle(token)
         if lemma in lexicon.light_verbs or lemma in lexicon.object_overrides or (
             lemma in MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
