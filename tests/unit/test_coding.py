@@ -256,3 +256,11 @@ def test_protest_and_reduced_relations_patterns(code, sentence, event_type, mode
     event = one(code(sentence), event_type)
     assert event.actor is not None
     assert mode is None or event.mode == mode
+
+
+def test_banning_people_is_coercion_and_banning_goods_a_sanction(code):
+    coerce = one(code("President Museveni has banned opposition candidates from participating "
+                      "in the elections."), "COERCE")
+    assert coerce.mode == "restrict" and "candidates" in coerce.recipient.text
+    events = code("China banned imports of British beef.")
+    assert one(events, "SANCTION") and not [e for e in events if e.event_type == "COERCE"]

@@ -82,6 +82,10 @@ VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "with
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
+BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
+MEDIA_WORDS = frozenset({"newspaper", "paper", "channel", "station", "website", "broadcaster",
+                         "outlet", "publication", "magazine", "radio", "television", "network",
+                         "party", "organisation", "organization", "movement", "group", "union"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
 LABOUR_SUBJECTS = frozenset({"worker", "workers", "union", "unions", "teacher", "teachers",
                              "doctor", "doctors", "nurse", "nurses", "employee", "employees",
@@ -189,11 +193,25 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             event_type, mode, cameo = "COERCE", "arrest", "173"
         elif _is_place_token(obj):
             event_type, mode, cameo = "ASSAULT", None, "190"
+    if lemma in BANNING and (objects or syntax.passive_subjects(token)) and _bans_actor(token):
+        # "banned opposition candidates from running", "outlawed the party": a restriction on
+        # political actors is coercion (CAMEO 172), a ban on goods or trade a sanction
+        event_type, mode, cameo = "COERCE", "restrict", "172"
     if lemma in ("strike", "walk") and not objects:
         subj = syntax.subjects(token)
         if subj and subj[0].lower_ in LABOUR_SUBJECTS:
             event_type, mode, cameo = "PROTEST", "strike", "143"
     return _with_roles(token, spec, event_type, mode, cameo, lexicon, rule=f"verb:{spec.key}")
+
+
+def _bans_actor(verb: Token) -> bool:
+    """The banned thing is a person, group or outlet, or is banned *from* doing something."""
+    banned = syntax.direct_objects(verb) or syntax.passive_subjects(verb)
+    if any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+           for c in verb.children):
+        return True
+    return any(syntax.is_actor_token(t) and not syntax.is_pronoun(t)
+               or t.lemma_.lower() in MEDIA_WORDS for t in banned)
 
 
 def _with_roles(
