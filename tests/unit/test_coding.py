@@ -264,3 +264,11 @@ def test_banning_people_is_coercion_and_banning_goods_a_sanction(code):
     assert coerce.mode == "restrict" and "candidates" in coerce.recipient.text
     events = code("China banned imports of British beef.")
     assert one(events, "SANCTION") and not [e for e in events if e.event_type == "COERCE"]
+
+
+def test_requested_action_is_not_an_event_but_gives_the_request_its_target(code):
+    events = code("A group of British lawmakers has called for sanctions against Chinese "
+                  "officials.")
+    request = one(events, "REQUEST")
+    assert "lawmakers" in request.actor.text and "officials" in request.recipient.text
+    assert not [e for e in events if e.event_type == "SANCTION"]

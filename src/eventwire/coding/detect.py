@@ -271,7 +271,8 @@ def _with_roles(
     if not recipients and event_type == "PROTEST":
         recipients = _protest_target(verb)
     if not recipients and event_type == "REQUEST":
-        recipients = _clause_subjects(verb)  # "demanded that Yediyurappa step down"
+        recipients = _clause_subjects(verb) or _requested_against(
+            verb, lexicon)  # "demanded that Yediyurappa step down", "sanctions against X"
     if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"
@@ -347,6 +348,20 @@ def _protest_target(verb: Token) -> list[Token]:
                 t for t in syntax.direct_objects(child) if syntax.is_actor_token(t)]
             if found:
                 return found
+    return []
+
+
+def _requested_against(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "called for sanctions against China": the requested action's target."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in syntax.OBJECT_DEPS else [
+            c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for noun in nouns:
+            spec = lexicon.nouns.get(noun.lemma_.lower())
+            if spec is not None:
+                found = syntax.prep_objects(noun, spec.recipient_preps)
+                if found:
+                    return found
     return []
 
 

@@ -46,6 +46,11 @@ COMMITMENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined",
 #: Verbs that report what someone announced: "would" under them is a future, not a condition.
 ANNOUNCING_VERBS = frozenset({"announce", "declare", "say", "tell", "state", "confirm", "add",
                               "insist", "indicate", "signal", "reveal", "report", "write"})
+#: Verbs whose object, and verbs whose "for" object, is only asked for.
+REQUESTING_VERBS = frozenset({"demand", "urge", "request", "seek", "propose", "recommend",
+                              "advocate", "want"})
+REQUESTING_FOR_VERBS = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby",
+                                  "campaign", "clamour", "clamor"})
 #: Verbs of making contact whose purpose clause is the message delivered.
 CONTACT_VERBS = frozenset({"summon", "call", "phone", "telephone", "ring", "contact", "write",
                            "visit"})
@@ -74,6 +79,15 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
         if child.dep_ == "aux" and word in mod.future_aux:
             return ANNOUNCED if _reported(verb) else PROMISE
     return None
+
+
+def _requested(noun: Token) -> bool:
+    """The event noun is what someone asks for: "called for sanctions", "urged talks"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in REQUESTING_VERBS:
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head
+            and head.head.lemma_.lower() in REQUESTING_FOR_VERBS)
 
 
 def _calls_upon(verb: Token) -> bool:
@@ -108,6 +122,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             return NEGATED
         if any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in trigger.children):
             return INTENDED
+        if governor is None and _requested(trigger):
+            return HYPOTHETICAL  # "called for sanctions", "demanded an inquiry": not (yet) real
     start = governor if governor is not None else trigger
     current = start
     is_purpose = False
