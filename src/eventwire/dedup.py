@@ -151,9 +151,16 @@ def _agreement(e: Event, members: Sequence[Event]) -> int:
     return score
 
 
-def cluster_events(events: Iterable[Event],
-                   params: DedupParams = DedupParams()) -> list[tuple[Event, ...]]:
-    """Group reports of the same event; every input event is in exactly one cluster."""
+def cluster_events(events: Iterable[Event], params: DedupParams = DedupParams(), *,
+                   seeds: Sequence[Sequence[Event]] = ()) -> list[tuple[Event, ...]]:
+    """Group reports of the same event; every input event is in exactly one cluster.
+
+    ``seeds`` resumes an earlier sweep (the store's incremental dedup): clusters, in creation
+    order, formed by reports that all sort before every report in ``events`` of their type.
+    Because the sweep only ever looks back at clusters that are still open, resuming from the
+    open clusters at a cut-off gives exactly what sweeping everything would. Seeds are
+    returned (possibly grown) with the other clusters.
+    """
     dated: list[tuple[Interval, Event]] = []
     clusters: list[list[Event]] = []
     for e in events:
@@ -163,12 +170,21 @@ def cluster_events(events: Iterable[Event],
         else:
             dated.append((interval, e))
     dated.sort(key=lambda item: (item[1].event_type, item[0][0], item[1].id))
-    # active clusters: [latest interval end, members, members' intervals]
+    # open clusters per type: [latest interval end, members, members' intervals]
+    seeded: dict[str, list[tuple[date, list[Event], list[Interval]]]] = {}
+    for seed in seeds:
+        members = list(seed)
+        spans = [date_interval(m, params) for m in members]
+        if not members or None in spans:
+            raise ValueError("seed clusters must hold dated reports")
+        clusters.append(members)
+        seeded.setdefault(members[0].event_type, []).append(
+            (max(span[1] for span in spans), members, spans))  # type: ignore[index]
     active: list[tuple[date, list[Event], list[Interval]]] = []
     current_type: str | None = None
     for interval, e in dated:
         if e.event_type != current_type:
-            current_type, active = e.event_type, []
+            current_type, active = e.event_type, list(seeded.get(e.event_type, ()))
         active = [c for c in active if c[0] >= interval[0]]
         best: tuple[int, int] | None = None
         for index, (_, members, spans) in enumerate(active):
@@ -186,6 +202,12 @@ def cluster_events(events: Iterable[Event],
             active[best[1]] = (max(last, interval[1]), members, spans)
     return [tuple(sorted(c, key=lambda m: m.id)) for c in sorted(clusters, key=lambda c: min(
         m.id for m in c))]
+
+
+def sweep_key(event: Event, params: DedupParams = DedupParams()) -> tuple[date, str] | None:
+    """Where a report sits in the clustering sweep (interval start, id); None when undated."""
+    interval = date_interval(event, params)
+    return None if interval is None else (interval[0], event.id)
 
 
 def canonical_id(member_ids: Iterable[str]) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from eventwire.dedup import DedupParams, cluster_events, merge_cluster
+from eventwire.dedup import DedupParams, cluster_events, merge_cluster, sweep_key
 from eventwire.errors import ErrorCode, StoreError
 from eventwire.model import DocumentResult, ErrorRecord
 from eventwire.store.reads import StoreReads
@@ -192,8 +193,9 @@ class Store(StoreReads):
         try:
             run(conn, "BEGIN TRANSACTION")
             if replace_ids:
-                run(conn, "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM events "
-                             "WHERE kind = 'story' AND document_id IN (SELECT id FROM _del_docs)")
+                run(conn, "INSERT INTO dedup_pending SELECT event_type, min(date_day) FROM "
+                          "events WHERE kind = 'story' AND document_id IN (SELECT id FROM "
+                          "_del_docs) AND date_day IS NOT NULL GROUP BY 1")
                 for table, column in (("events", "document_id"), ("quotes", "document_id"),
                                       ("documents", "id")):
                     extra = " AND kind = 'story'" if table == "events" else ""
@@ -205,7 +207,8 @@ class Store(StoreReads):
             run(conn, insert_events_sql("_new_events"))
             run(conn, "INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
             run(conn, "INSERT INTO errors BY NAME SELECT * FROM _new_errors")
-            run(conn, "INSERT INTO dedup_pending SELECT DISTINCT event_type FROM _new_events")
+            run(conn, "INSERT INTO dedup_pending SELECT event_type, min(date_day) FROM "
+                      "_new_events WHERE date_day IS NOT NULL GROUP BY 1")
             run(conn, "COMMIT")
         except duckdb.Error as exc:
             run(conn, "ROLLBACK")
@@ -246,58 +249,102 @@ class Store(StoreReads):
             raise StoreError(f"refreshing actors/places in {self.path} failed: {exc}") from exc
 
     def dedup(self, *, params: DedupParams = DEFAULT_DEDUP, full: bool = False) -> int:
-        """Recompute canonical events for pending event types (all types with ``full``).
+        """Bring canonical (merged) events up to date; returns merged events (re)built.
 
-        Per type, in one transaction: drop that type's merged events, reset every report to be
-        its own canonical event, then store the merged events of clusters with ≥ 2 reports.
-        Returns the number of merged events now in the store for the processed types.
+        Incremental and exact: the clustering is a sweep in date order, so for each event
+        type only reports at or after the earliest changed report are swept again, resuming
+        from the clusters still open at that point (see ``cluster_events(seeds=...)``). With
+        ``full`` (or for stores from before this was tracked) every type is swept from the
+        start, e.g. after changing ``params``. Each type is one transaction.
         """
         conn = self._write_conn()
-        sql = ("SELECT DISTINCT event_type FROM events" if full
-               else "SELECT DISTINCT event_type FROM dedup_pending")
-        types = sorted(row[0] for row in run(conn, sql) if row[0])
+        if full:
+            pending = {t: None for (t,) in run(conn, "SELECT DISTINCT event_type FROM events")}
+        else:
+            pending = {t: since for t, since, unknown in run(
+                conn, "SELECT event_type, min(since), bool_or(since IS NULL) FROM "
+                "dedup_pending GROUP BY 1") if not unknown}
+            pending.update({t: None for (t,) in run(
+                conn, "SELECT DISTINCT event_type FROM dedup_pending WHERE since IS NULL")})
         total = 0
-        for event_type in types:
-            rows = run(
-                conn, "SELECT record FROM event_records WHERE kind = 'story' AND event_type = ? "
-                "AND date_day IS NOT NULL ORDER BY id", [event_type])
-            clusters = cluster_events((event_from_json(r[0]) for r in rows), params)
-            merged, members = [], {"event_id": [], "canonical_id": []}
-            for cluster in clusters:
-                if len(cluster) < 2:
-                    continue
-                canonical = merge_cluster(cluster)
-                merged.append(canonical)
-                for member in cluster:
-                    members["event_id"].append(member.id)
-                    members["canonical_id"].append(canonical.id)
-            total += len(merged)
-            self._commit_dedup(event_type, merged, members)
+        for event_type in sorted(t for t in pending if t):
+            total += self._dedup_type(event_type, pending[event_type], params)
         return total
 
-    def _commit_dedup(self, event_type: str, merged: list[Any],
-                      members: dict[str, list[str]]) -> None:
+    def _dedup_type(self, event_type: str, since: date | None, params: DedupParams) -> int:
         conn = self._conn
-        conn.register("_merged", events_table(merged, kind="merged"))
-        conn.register("_members", pa.table(members, schema=pa.schema(
-            [("event_id", pa.string()), ("canonical_id", pa.string())])))
+        lookback = f"{400 + params.inherited_date_slack + params.day_tolerance} days"
+        if since is None:
+            rows = run(conn, "SELECT record, canonical_id FROM event_records WHERE kind = "
+                       "'story' AND event_type = ? AND date_day IS NOT NULL",
+                       [event_type])
+        else:  # everything that may share a cluster with a report dated since - lookback
+            rows = run(conn, f"""SELECT record, canonical_id FROM event_records
+                WHERE kind = 'story' AND event_type = ? AND date_day IS NOT NULL
+                AND canonical_id IN (SELECT canonical_id FROM events WHERE kind = 'story'
+                    AND event_type = ? AND date_day >= ?::DATE - INTERVAL '{lookback}')""",
+                       [event_type, event_type, since])
+        cut = None if since is None else since - timedelta(
+            days=params.inherited_date_slack + params.day_tolerance)
+        suffix, seeds_by_id = [], {}
+        for record, stored_canonical in rows:
+            event = event_from_json(record)
+            key = sweep_key(event, params)
+            if cut is not None and key is not None and key[0] < cut:
+                seeds_by_id.setdefault(stored_canonical, []).append((key, event))
+            else:
+                suffix.append(event)
+        seeds = [[e for _, e in sorted(members, key=lambda m: m[0])]
+                 for members in seeds_by_id.values()]
+        seeds.sort(key=lambda members: sweep_key(members[0], params) or (date.min, ""))
+        clusters = cluster_events(suffix, params, seeds=seeds)
+        merged, members = [], {"event_id": [], "canonical_id": []}
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            canonical = merge_cluster(cluster)
+            merged.append(canonical)
+            for member in cluster:
+                members["event_id"].append(member.id)
+                members["canonical_id"].append(canonical.id)
+        touched = sorted({stored for _, stored in rows})
+        self._commit_dedup(event_type, touched, merged, members)
+        return len(merged)
+
+    def _commit_dedup(self, event_type: str, touched: list[str], merged: list[Any],
+                      members: dict[str, list[str]]) -> None:
+        """Replace the clusters ``touched`` (old canonical ids) by the recomputed ones."""
+        conn = self._conn
+        tables = {
+            "_merged": events_table(merged, kind="merged"),
+            "_members": pa.table(members, schema=pa.schema(
+                [("event_id", pa.string()), ("canonical_id", pa.string())])),
+            "_touched": pa.table({"id": pa.array(touched, pa.string())}),
+        }
+        for name, table in tables.items():
+            conn.register(name, table)
         try:
             run(conn, "BEGIN TRANSACTION")
-            run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ?",
-                         [event_type])
+            run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ? "
+                      "AND id IN (SELECT id FROM _touched)", [event_type])
             run(conn, "UPDATE events SET canonical_id = id WHERE kind = 'story' "
-                         "AND event_type = ? AND canonical_id <> id", [event_type])
+                      "AND event_type = ? AND canonical_id IN (SELECT id FROM _touched)",
+                [event_type])
+            # merged events whose reports all went away with replaced documents
+            run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ? AND id NOT "
+                      "IN (SELECT canonical_id FROM events WHERE kind = 'story' AND "
+                      "event_type = ?)", [event_type, event_type])
             run(conn, insert_events_sql("_merged"))
             run(conn, "UPDATE events SET canonical_id = m.canonical_id FROM _members m "
-                         "WHERE events.id = m.event_id AND events.kind = 'story'")
+                      "WHERE events.id = m.event_id AND events.kind = 'story'")
             run(conn, "DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
             run(conn, "COMMIT")
         except duckdb.Error as exc:
             run(conn, "ROLLBACK")
             raise StoreError(f"dedup of {event_type} in {self.path} failed: {exc}") from exc
         finally:
-            conn.unregister("_merged")
-            conn.unregister("_members")
+            for name in tables:
+                conn.unregister(name)
 
     def optimize(self) -> None:
         """Rewrite the events table in date order, then checkpoint.

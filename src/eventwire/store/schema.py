@@ -67,7 +67,13 @@ _V2 = [
     f"CREATE VIEW event_records AS SELECT *, {RECORD_SQL} AS record FROM events",
 ]
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
+# Version 3: incremental dedup. Pending work records the earliest date touched per type so
+# dedup re-sweeps only from there; rows from version 2 (no date) mean "sweep the whole type".
+_V3 = [
+    "ALTER TABLE dedup_pending ADD COLUMN since DATE",
+]
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
