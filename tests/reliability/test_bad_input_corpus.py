@@ -154,15 +154,18 @@ def test_huge_page_is_refused_from_its_size_without_being_read(corpus: Corpus,
 
 
 @pytest.mark.slow
-def test_two_worker_processes_give_the_same_outputs(corpus: Corpus, coded: dict,
-                                                    tmp_path: Path) -> None:
-    """The CLI's default is one process per core: the bad inputs must not make a parallel run
-    lose, duplicate or reorder-into-other-documents anything."""
+@pytest.mark.parametrize("parallel", [["--workers", "2"], ["--dask", "local", "--workers", "2"]],
+                         ids=["processes", "dask"])
+def test_parallel_runs_give_the_same_outputs(corpus: Corpus, coded: dict, tmp_path: Path,
+                                             parallel: list[str]) -> None:
+    """The CLI's default is one process per core, and --dask spreads partitions over a
+    cluster: the bad inputs must not make a parallel run lose, duplicate or misattribute
+    anything."""
     config = write_config(tmp_path / "eventwire.toml", **CORPUS_LIMITS)
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "eventwire", "code", str(corpus.root), *corpus.extra_args,
-         "--out", str(out), "--workers", "2", "--no-progress", "--config", str(config)],
+         "--out", str(out), *parallel, "--no-progress", "--config", str(config)],
         check=False, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert json.loads(proc.stderr.strip().splitlines()[-1]) == coded["counts"]
