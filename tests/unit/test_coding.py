@@ -272,3 +272,9 @@ def test_requested_action_is_not_an_event_but_gives_the_request_its_target(code)
     request = one(events, "REQUEST")
     assert "lawmakers" in request.actor.text and "officials" in request.recipient.text
     assert not [e for e in events if e.event_type == "SANCTION"]
+
+
+def test_attack_on_a_decision_is_criticism(code):
+    events = code("The opposition leader launched an attack on the government's budget plan.")
+    assert one(events, "ACCUSE") and not [e for e in events if e.event_type == "ASSAULT"]
+    assert one(code("Rebels attacked an army base near Aleppo."), "ASSAULT")

@@ -80,6 +80,14 @@ LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "na
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
+#: Targets that make an "attack" verbal ("attacked the decision", "an attack on the plan").
+ABSTRACT_TARGETS = frozenset({
+    "proceeding", "proceedings", "decision", "policy", "law", "plan", "report", "bill", "record",
+    "remark", "comment", "idea", "proposal", "deal", "budget", "reform", "ruling", "statement",
+    "speech", "claim", "investigation", "inquiry", "impeachment", "legislation", "strategy",
+    "credibility", "integrity", "leadership", "handling", "approach", "stance", "position",
+    "decree", "verdict", "judgment", "judgement", "election", "vote", "move", "agenda",
+})
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
 BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
@@ -148,9 +156,17 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
     if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
         spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
                        context=("protest",))
-    elif spec is not None and lemma in ("attack", "assault") and modifiers & VERBAL_ATTACK:
+    elif spec is not None and lemma in ("attack", "assault") and (
+        modifiers & VERBAL_ATTACK or _abstract_target(token, ("on", "against"))
+    ):  # "a scathing attack", "an attack on the impeachment proceedings"
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
     return spec, token.i + 1
+
+
+def _abstract_target(token: Token, preps: tuple[str, ...]) -> bool:
+    """The attack is aimed at a decision, policy or words: criticism, not violence."""
+    targets = syntax.prep_objects(token, preps) if preps else syntax.direct_objects(token)
+    return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
 
 
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
@@ -159,8 +175,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
     for child in token.children:
-        if child.dep_ in ("dobj", "prep", "npadvmod"):
-            inner = child.lemma_.lower()
+        if child.dep_ in ("dobj", "prep", "npadvmod", "acomp", "oprd", "xcomp", "advmod"):
+            inner = child.lemma_.lower()  # also "let free", "set free"
             if child.dep_ == "prep":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 inner = f"{child.lower_} {objs[0].lemma_.lower()}" if objs else inner
@@ -193,6 +209,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             event_type, mode, cameo = "COERCE", "arrest", "173"
         elif _is_place_token(obj):
             event_type, mode, cameo = "ASSAULT", None, "190"
+    if lemma in ("attack", "assault") and objects and _abstract_target(token, ()):
+        event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "attacked the decision"
     if lemma in BANNING and (objects or syntax.passive_subjects(token)) and _bans_actor(token):
         # "banned opposition candidates from running", "outlawed the party": a restriction on
         # political actors is coercion (CAMEO 172), a ban on goods or trade a sanction
