@@ -121,6 +121,7 @@ class Run:
     documents: int
     words: int
     events: int
+    event_ids: frozenset[str]
     worker_rss_mb: float
     worker_pss_mb: float
     cpu_seconds: float
@@ -174,7 +175,7 @@ def parse_alone(docs: list[Document], config: Config) -> Run:
         count = sum(1 for _ in nlp.pipe((d.text for d in docs), batch_size=config.batch_size,
                                         n_process=config.workers))
     assert count == len(docs)
-    return Run("(a) spaCy parse alone", m["seconds"], len(docs), _words(docs), 0,
+    return Run("(a) spaCy parse alone", m["seconds"], len(docs), _words(docs), 0, frozenset(),
                m["rss_mb"], m["pss_mb"], m["cpu"])
 
 
@@ -187,12 +188,14 @@ def eventwire_full(docs: list[Document], config: Config, start_method: str | Non
             results = code_parallel(iter(docs), config, start_method=start_method)
         else:
             results = run_documents(iter(docs), config)
-        events = documents = 0
+        ids: set[str] = set()
+        documents = 0
         for result in results:
             documents += 1
-            events += len(result.events)
+            ids.update(e.id for e in result.events)
     label = f"(b) eventwire pipeline{f' [{start_method}]' if start_method else ''}"
-    return Run(label, m["seconds"], documents, _words(docs), events, m["rss_mb"], m["pss_mb"], m["cpu"])
+    return Run(label, m["seconds"], documents, _words(docs), len(ids), frozenset(ids),
+               m["rss_mb"], m["pss_mb"], m["cpu"])
 
 
 def pipe_baseline(docs: list[Document], config: Config) -> Run:
@@ -200,8 +203,10 @@ def pipe_baseline(docs: list[Document], config: Config) -> Run:
     from eventwire.pipeline import Pipeline
 
     with measured() as m:
-        events = sum(len(r.events) for r in Pipeline(config).code_documents(iter(docs)))
-    return Run("(c) nlp.pipe(n_process) + coding", m["seconds"], len(docs), _words(docs), events,
+        ids = frozenset(e.id for r in Pipeline(config).code_documents(iter(docs))
+                        for e in r.events)
+    return Run("(c) nlp.pipe(n_process) + coding", m["seconds"], len(docs), _words(docs),
+               len(ids), ids,
                m["rss_mb"], m["pss_mb"], m["cpu"])
 
 
@@ -248,7 +253,9 @@ def main() -> None:
         best = max(best, runs[1].words_per_cpu_s)
         print(f"round {round_}  ratio b/a = {ratios[-1]:.2f} wall clock, "
               f"{cpu_ratios[-1]:.2f} CPU time"
-              + (f"; c/a = {runs[2].words_per_s / runs[0].words_per_s:.2f} wall clock"
+              + (f"; c/a = {runs[2].words_per_s / runs[0].words_per_s:.2f} wall clock; "
+                 f"same event ids in b and c: {runs[1].event_ids == runs[2].event_ids} "
+                 f"({len(runs[1].event_ids ^ runs[2].event_ids)} differ)"
                  if args.pipe_baseline else ""))
     load = os.getloadavg()
     print(f"median ratio b/a over {args.rounds} round(s): {statistics.median(ratios):.2f} wall "
