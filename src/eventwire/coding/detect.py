@@ -80,6 +80,9 @@ LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "na
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
+#: Verbs that, with a person as object, report a phone call; weaker than the call's purpose.
+PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+PHONE_CONFIDENCE = 0.5
 #: Targets that make an "attack" verbal ("attacked the decision", "an attack on the plan").
 ABSTRACT_TARGETS = frozenset({
     "proceeding", "proceedings", "decision", "policy", "law", "plan", "report", "bill", "record",
@@ -163,6 +166,18 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
     return spec, token.i + 1
 
 
+def _phone_spec(verb: Token) -> TriggerSpec | None:
+    """A phone call to a named person or government (CAMEO 041), not "called X a liar"."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children):
+        return None
+    objects = syntax.direct_objects(verb)
+    if not objects or not all(o.ent_type_ in ("PERSON", "ORG", "GPE") or (
+            o.lemma_.lower() in syntax.PERSON_TITLES) for o in objects):
+        return None
+    return TriggerSpec(key="call", event_type="CONSULT", cameo="041", mode="phone",
+                       confidence=PHONE_CONFIDENCE)
+
+
 def _abstract_target(token: Token, preps: tuple[str, ...]) -> bool:
     """The attack is aimed at a decision, policy or words: criticism, not violence."""
     targets = syntax.prep_objects(token, preps) if preps else syntax.direct_objects(token)
@@ -193,6 +208,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             ):  # "called Lavrov on Tuesday" is no "call on"
                 spec = lexicon.verbs[f"{lemma} {child.lower_}"]
                 break
+    if spec is None and lemma in PHONE_VERBS and prt is None:
+        spec = _phone_spec(token)  # "Rivlin called Ethiopian President Sahle-Work Zewde"
     if spec is None:
         return None
     if spec.objects and not (_object_lemmas(token) & spec.objects):
@@ -396,6 +413,8 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """ "launched attacks on X", "imposed sanctions on Y", "sent troops to Z"."""
     lemma = verb_lemma(verb, lexicon)
     objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
+    if not objects:  # "war games were staged by ...", "sanctions were imposed on ..."
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objects:
         for child in verb.children:  # "pressed on with a war", "went ahead with talks"
             if child.dep_ == "prep" and child.lower_ == "with":

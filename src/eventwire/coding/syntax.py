@@ -24,6 +24,7 @@ QUANTITY_HEADS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
     "scores", "score", "number", "group", "crowd", "crowds", "band", "members", "member",
     "some", "many", "most", "all", "several", "both", "each", "one", "two", "three", "none",
+    "round", "series", "wave", "spate", "string", "raft", "batch", "contingent",
 })
 #: Heads whose "of" phrase is part of the name ("Government of Syria", "head of the army").
 OF_KEEPING_HEADS = frozenset({
@@ -50,7 +51,7 @@ AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", 
 NOT_AGENT_NOUNS = frozenset({
     "number", "order", "border", "matter", "center", "centre", "paper", "letter", "water",
     "quarter", "headquarter", "headquarters", "chapter", "meter", "layer", "computer", "corner",
-    "river", "tower", "shelter", "power", "answer", "manner", "summer", "winter", "september",
+    "river", "tower", "shelter", "answer", "manner", "summer", "winter", "september",
     "october", "november", "december", "danger", "anger", "hunger", "finger", "weather", "filter",
     "register", "trigger", "disaster", "monster", "cancer", "charter", "banner", "barrier",
     "container", "helicopter", "tractor", "factor", "sector", "motor", "error", "terror",
@@ -85,6 +86,7 @@ GROUP_NOUNS = frozenset({
     "church", "mosque", "charity", "foundation", "corporation", "operator", "opposition",
     "junta", "leadership", "side", "camp", "faction", "wing", "jury", "watchdog", "regulator",
     "majority", "minority", "establishment", "legislature", "judiciary", "prosecution",
+    "republic", "kingdom", "emirate", "monarchy", "power", "superpower", "neighbour", "neighbor",
 })
 #: Prepositions whose phrase belongs to how a participant is named, and the longest name shown.
 DISPLAY_PREPS = frozenset({"of", "for", "from", "in", "at"})
