@@ -278,3 +278,14 @@ def test_attack_on_a_decision_is_criticism(code):
     events = code("The opposition leader launched an attack on the government's budget plan.")
     assert one(events, "ACCUSE") and not [e for e in events if e.event_type == "ASSAULT"]
     assert one(code("Rebels attacked an army base near Aleppo."), "ASSAULT")
+
+
+def test_phone_call_and_passive_light_verb(code):
+    call = one(code("President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on "
+                    "Friday."), "CONSULT")
+    assert call.mode == "phone" and "Zewde" in call.recipient.text
+    assert not [e for e in code("US President Donald Trump called Britain's ambassador a very "
+                                "stupid guy.") if e.event_type == "CONSULT"]
+    drill = one(code("The war game was staged by U.S. marines and Jordanian armed forces."),
+                "COOPERATE")
+    assert "marines" in drill.actor.text and "Jordanian" in drill.recipient.text

@@ -172,8 +172,12 @@ def _phone_spec(verb: Token) -> TriggerSpec | None:
         return None
     objects = syntax.direct_objects(verb)
     if not objects or not all(o.ent_type_ in ("PERSON", "ORG", "GPE") or (
-            o.lemma_.lower() in syntax.PERSON_TITLES) for o in objects):
+            o.pos_ == "PROPN" and not o.ent_type_) or o.lemma_.lower() in syntax.PERSON_TITLES
+            for o in objects):
         return None
+    if any(c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children)
+           for o in objects for c in o.children):
+        return None  # "called the ambassador a very stupid guy": naming, not phoning
     return TriggerSpec(key="call", event_type="CONSULT", cameo="041", mode="phone",
                        confidence=PHONE_CONFIDENCE)
 
