@@ -32,8 +32,10 @@ class Config:
     model: str | None = None  # spaCy model name or path; None = first of DEFAULT_MODEL_CHAIN
     batch_size: int = 32
     workers: int = 1  # processes for nlp.pipe; CLI default is all cores
-    max_document_chars: int = 2_000_000
-    max_input_bytes: int = 60_000_000  # raw bytes of one input before extraction (HTML pages)
+    # A long news story is ~30,000 characters; 300,000 leaves room for reports and transcripts
+    # while bounding the parse of one document to seconds, not minutes.
+    max_document_chars: int = 300_000
+    max_input_bytes: int = 10_000_000  # raw bytes of one input before extraction (HTML pages)
     max_sentence_chars: int = 2_000
     document_time_budget_s: float = 60.0
     min_confidence: float = 0.0

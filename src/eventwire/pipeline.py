@@ -82,24 +82,27 @@ class Pipeline:
         from eventwire.ingest import WARNING_CODES
         from eventwire.nlp import parse_with_context
 
-        pending_errors: deque[DocumentResult] = deque()
+        # Errors are held back until every earlier document is out, so results keep input order.
+        pending_errors: deque[tuple[int, DocumentResult]] = deque()
         warnings: dict[str, list[ErrorRecord]] = {}
 
-        def documents() -> Iterator[tuple[str, Document]]:
+        def documents() -> Iterator[tuple[str, tuple[int, Document]]]:
+            sequence = 0
             for number, item in enumerate(items, start=1):
                 for doc_or_error in _as_documents(item, number, self.config):
+                    sequence += 1
                     if isinstance(doc_or_error, Document):
-                        yield doc_or_error.text, doc_or_error
+                        yield doc_or_error.text, (sequence, doc_or_error)
                     elif doc_or_error.code in WARNING_CODES:
                         # e.g. an unparsable date: the document is still coded, the warning
                         # travels with its result
                         warnings.setdefault(doc_or_error.document_id, []).append(doc_or_error)
                     else:
-                        pending_errors.append(_error_result(doc_or_error))
+                        pending_errors.append((sequence, _error_result(doc_or_error)))
 
-        for doc, document in parse_with_context(self.nlp, documents(), self.config):
-            while pending_errors:
-                yield pending_errors.popleft()
+        for doc, (sequence, document) in parse_with_context(self.nlp, documents(), self.config):
+            while pending_errors and pending_errors[0][0] < sequence:
+                yield pending_errors.popleft()[1]
             result = self.code_parsed(doc, document)
             extra = warnings.pop(document.id, None)
             if extra:
@@ -107,7 +110,7 @@ class Pipeline:
                                         tuple(extra) + result.errors)
             yield result
         while pending_errors:
-            yield pending_errors.popleft()
+            yield pending_errors.popleft()[1]
 
     def code_parsed(self, doc: Doc, document: Document) -> DocumentResult:
         """Code one parsed document; any failure becomes an error record for that document."""
@@ -166,8 +169,11 @@ def _as_documents(item: InputItem, number: int, config: Config
     """
     from eventwire.ingest import documents_from_records
 
-    if isinstance(item, (Document, ErrorRecord)):
+    if isinstance(item, ErrorRecord):
         return (item,)
+    if isinstance(item, Document):
+        problem = _document_problem(item, config)
+        return (problem,) if problem is not None else (item,)
     if isinstance(item, str):
         item = {"text": item}
     if isinstance(item, Mapping):
@@ -175,6 +181,25 @@ def _as_documents(item: InputItem, number: int, config: Config
             item = {**item, "id": f"python:{number}"}
         return documents_from_records([item], "python", config)
     raise TypeError(f"cannot code a {type(item).__name__}: pass Document, dict or str")
+
+
+def _document_problem(document: Document, config: Config) -> ErrorRecord | None:
+    """Checks ingest makes, for Documents built by hand and passed in directly."""
+    if not document.text.strip():
+        return ErrorRecord(document.id, ErrorCode.EMPTY_DOCUMENT.value, "document text is empty",
+                           document.source)
+    if len(document.text) > config.max_document_chars:
+        return ErrorRecord(document.id, ErrorCode.DOCUMENT_TOO_LARGE.value,
+                           f"document has {len(document.text)} characters, over the "
+                           f"max_document_chars limit of {config.max_document_chars}",
+                           document.source)
+    try:
+        document.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return ErrorRecord(document.id, ErrorCode.UNDECODABLE_TEXT.value,
+                           f"text is not valid Unicode ({exc.reason} at {exc.start})",
+                           document.source)
+    return None
 
 
 def code_documents(items: Iterable[InputItem], config: Config | None = None) -> Iterator[DocumentResult]:

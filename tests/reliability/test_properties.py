@@ -203,12 +203,7 @@ def test_ids_and_records_are_stable_across_processes_and_hash_seeds(pipeline) ->
         assert json.loads(out) == here
 
 
-# -- Document items built by callers skip ingest's checks (known gap, reported to the lead) ----
-# Strict xfails: they start failing (XPASS) once Pipeline.code_documents checks Document items
-# like ingest checks records; then drop the marker.
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="a Document with a lone surrogate reaches spaCy's tokenizer, which "
-                          "raises out of code_documents and stops the batch")
+# -- Document items built by callers get the same checks as ingested records -----------------
 def test_a_document_item_with_invalid_unicode_is_an_error_record(pipeline) -> None:
     results = list(pipeline.code_documents([
         Document("surrogate", "Rebels attacked a base \ud800 in Aleppo."),
@@ -218,9 +213,6 @@ def test_a_document_item_with_invalid_unicode_is_an_error_record(pipeline) -> No
     assert by_id["good"].events
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="a Document item over max_document_chars is not refused; past "
-                          "nlp.max_length spaCy raises E088 out of code_documents")
 def test_a_document_item_over_max_document_chars_is_e106(pipeline) -> None:
     small = with_config(pipeline, max_document_chars=1_000)
     huge = "a " * 1_100_000  # over the loaded model's max_length as well
@@ -228,3 +220,10 @@ def test_a_document_item_over_max_document_chars_is_e106(pipeline) -> None:
     by_id = {(r.document.id if r.document else r.errors[0].document_id): r for r in results}
     assert [e.code for e in by_id["huge"].errors] == ["E106"]
     assert by_id["good"].events
+
+
+def test_errors_keep_input_order(pipeline) -> None:
+    results = list(pipeline.code_documents(["Rebels attacked a base in Aleppo.", "", "Police "
+                                            "arrested ten protesters in Minsk."]))
+    ids = [r.document.id if r.document else r.errors[0].document_id for r in results]
+    assert ids == ["python:1", "python:2", "python:3"]

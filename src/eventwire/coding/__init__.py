@@ -6,6 +6,7 @@ the parse; the trained typer (when shipped) checks and corrects the type per sen
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from eventwire.coding.detect import detect
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.topic import off_topic_domain
 from eventwire.config import Config
+from eventwire.errors import ErrorCode, ProcessingError
 from eventwire.model import Document, Event
 
 if TYPE_CHECKING:
@@ -57,7 +59,14 @@ def code_document(doc: Doc, document: Document, resources: CodingResources,
     entities = list(doc.ents)  # once per document (see remember_entities)
     per_sentence: list[tuple[int, list[Event]]] = []
     uncoded: list[Span | None] = []
+    deadline = time.monotonic() + config.document_time_budget_s
     for index, sentence in enumerate(sentences):
+        if time.monotonic() > deadline:
+            raise ProcessingError(
+                f"coding stopped at sentence {index + 1} of {len(sentences)}: over the "
+                f"{config.document_time_budget_s}s budget per document (raise "
+                "document_time_budget_s or split the document)",
+                code=ErrorCode.TIME_BUDGET_EXCEEDED)
         if sentence.end_char - sentence.start_char > config.max_sentence_chars:
             uncoded.append(None)
             continue
