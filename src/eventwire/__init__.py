@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from eventwire.config import Config
 from eventwire.model import (
-    Actor, Document, DocumentResult, ErrorRecord, Event, Evidence, Place, Quote,
+    Actor,
+    Document,
+    DocumentResult,
+    ErrorRecord,
+    Event,
+    Evidence,
+    Place,
+    Quote,
 )
 
 __all__ = [
@@ -23,7 +30,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):  # noqa: ANN202
+def __getattr__(name: str):
     """Import the pipeline lazily so ``import eventwire`` (and ``eventwire --help``) stays fast."""
     if name in ("Pipeline", "code_documents", "code_text"):
         from eventwire import pipeline
@@ -32,7 +39,7 @@ def __getattr__(name: str):  # noqa: ANN202
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
-def open_store(path: str = "eventwire.duckdb", *, read_only: bool = False):  # noqa: ANN201
+def open_store(path: str = "eventwire.duckdb", *, read_only: bool = False):
     """Open (or create) the DuckDB event store; see :mod:`eventwire.store`."""
     from eventwire.store import open_store as _open_store
 

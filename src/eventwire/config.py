@@ -6,10 +6,12 @@ It is passed down explicitly to every stage; nothing reads settings from globals
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+
+import tomllib
 
 from eventwire.errors import ConfigError
 

@@ -8,9 +8,10 @@ mutate what an earlier stage produced: it returns a new record with ``dataclasse
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
