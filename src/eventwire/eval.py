@@ -426,7 +426,12 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
 def score_case(items: Sequence[GoldItem], predictions: Sequence[Sequence[Prediction]],
                worst: int = 15) -> dict[str, Any]:
     """ACLED sub-type scores on the 25 ACLED classes, coarse PLOVER agreement, and how often
-    we emit events on the unseen (non-ACLED) snippets."""
+    we emit events on the unseen (non-ACLED) snippets.
+
+    A coder without ACLED output (the typer alone) gets only the coarse score; its confusion
+    matrix and errors then show the PLOVER type of its most confident event instead.
+    """
+    has_acled = any(p.acled for preds in predictions for p in preds)
     gold_labels: list[str] = []
     pred_labels: list[str] = []
     coarse_hits = 0
@@ -438,19 +443,23 @@ def score_case(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predict
             emitted[label][0] += bool(preds)
             emitted[label][1] += 1
             continue
-        with_acled = [p for p in preds if p.acled]
-        top = max(with_acled, key=lambda p: p.confidence) if with_acled else None
-        predicted = ACLED_TO_CASE.get(top.acled, top.acled) if top and top.acled else NONE_LABEL
+        pool = [p for p in preds if p.acled] if has_acled else list(preds)
+        top = max(pool, key=lambda p: p.confidence) if pool else None
+        if top is None:
+            predicted = NONE_LABEL
+        elif has_acled:
+            predicted = ACLED_TO_CASE.get(top.acled or "", top.acled or NONE_LABEL)
+        else:
+            predicted = top.event_type
+        coarse = any(p.event_type in CASE_TO_PLOVER.get(label, ()) for p in preds)
         gold_labels.append(label)
         pred_labels.append(predicted)
-        coarse_hits += any(p.event_type in CASE_TO_PLOVER.get(label, ()) for p in preds)
-        if predicted != label:
+        coarse_hits += coarse
+        if (predicted != label) if has_acled else not coarse:
             errors.append({"id": item.id, "sentence": item.text, "gold": label,
                            "predicted": predicted,
                            "types": sorted({p.event_type for p in preds}),
                            "confidence": round(top.confidence, 3) if top else 0.0})
-    # ACLED sub-types are only scored for coders that produce them (not the typer alone)
-    has_acled = any(p.acled for preds in predictions for p in preds)
     scores = classification_scores(gold_labels, pred_labels) if gold_labels and has_acled else {}
     errors.sort(key=lambda e: -e["confidence"])
     silent = [k for k in emitted if k in NON_POLITICAL_CASE]

@@ -126,6 +126,13 @@ def test_case_scoring_maps_acled_names_and_counts_unseen(tmp_path: Path) -> None
     assert report["plover_coarse_match"] == 0.5  # ASSAULT is no coarse match for ARREST
     assert report["non_political_event_rate"] == 0.5
 
+    typer_only = {s: [{"event_type": e["event_type"], "confidence": e["confidence"]}
+                      for e in events] for s, events in answers.items()}
+    coarse = ev.evaluate(lambda ss: [typer_only[s] for s in ss], gold=path)
+    assert "weighted_f1" not in coarse  # no ACLED output, no sub-type score
+    assert coarse["plover_coarse_match"] == 0.5
+    assert coarse["confusion"]["ARREST"] == {"ASSAULT": 1}
+
 
 def test_every_acled_name_maps_to_a_case_code_with_a_plover_correspondence() -> None:
     assert len(ev.ACLED_TO_CASE) == 25
