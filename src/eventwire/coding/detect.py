@@ -14,6 +14,7 @@ from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
+    ANNOUNCING_VERBS,
     ASSERTED,
     CONTACT_VERBS,
     DROPPED,
@@ -56,6 +57,8 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "franc", "krone",
                         "krona", "shekel", "riyal", "dinar", "dirham", "ruble", "rouble", "peso",
                         "naira", "rand", "lira", "won", "ringgit", "taka", "shilling"})
+FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tranche",
+                   "package", "contribution", "subsidy", "money", "cash"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -94,9 +97,11 @@ ABSTRACT_TARGETS = frozenset({
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
 BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
+#: Banned things that are political actors or their activities (media, parties, protests).
 MEDIA_WORDS = frozenset({"newspaper", "paper", "channel", "station", "website", "broadcaster",
                          "outlet", "publication", "magazine", "radio", "television", "network",
-                         "party", "organisation", "organization", "movement", "group", "union"})
+                         "party", "organisation", "organization", "movement", "group", "union",
+                         "demonstration", "protest", "rally", "march", "gathering", "strike"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
 LABOUR_SUBJECTS = frozenset({"worker", "workers", "union", "unions", "teacher", "teachers",
                              "doctor", "doctors", "nurse", "nurses", "employee", "employees",
@@ -220,7 +225,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         has_prep_recipient = bool(syntax.prep_objects(token, spec.recipient_preps))
         if not has_prep_recipient:
             return None
-    if spec.object_required and not (syntax.direct_objects(token) or syntax.passive_subjects(token)):
+    if spec.object_required and not (syntax.direct_objects(token) or syntax.passive_subjects(
+            token) or _clause_subjects(token)):  # "allowed Ouattara to run" parsed as a clause
         return None
     event_type, mode, cameo = spec.event_type, spec.mode, spec.cameo
     objects = syntax.direct_objects(token)
@@ -310,8 +316,9 @@ def _with_roles(
     if not recipients and event_type == "PROTEST":
         recipients = _protest_target(verb)
     if not recipients and event_type == "REQUEST":
-        recipients = _clause_subjects(verb) or _requested_against(
-            verb, lexicon)  # "demanded that Yediyurappa step down", "sanctions against X"
+        recipients = _requested_against(verb, lexicon)  # "called for sanctions against X"
+    if not recipients and event_type != "ASSAULT":
+        recipients = _clause_subjects(verb)  # "demanded that X step down", "allowed X to run"
     if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"
@@ -505,8 +512,9 @@ def _is_peacekeeping(verb: Token, trigger: Token) -> bool:
 
 
 def _is_money(obj: Token) -> bool:
-    """The object is a sum of money ("$2 million", "352.5 million euros")."""
-    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in CURRENCIES or any(
+    """The object is a sum of money ("$2 million", "352.5 million euros", "a grant of ...")."""
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ == "MONEY" or lemma in CURRENCIES or lemma in FUNDS or any(
         t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
 
 
@@ -537,10 +545,12 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb_lemma(token, lexicon)
-        if lemma in lexicon.speech_verbs:
+        if lemma in lexicon.speech_verbs or lemma in ANNOUNCING_VERBS:
             candidate = _demand_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
+                continue
+        if lemma in lexicon.speech_verbs:
             continue
         candidate = None
         prt = syntax.particle(token)

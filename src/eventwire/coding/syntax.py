@@ -24,7 +24,9 @@ QUANTITY_HEADS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
     "scores", "score", "number", "group", "crowd", "crowds", "band", "members", "member",
     "some", "many", "most", "all", "several", "both", "each", "one", "two", "three", "none",
-    "round", "series", "wave", "spate", "string", "raft", "batch", "contingent",
+    "round", "series", "wave", "spate", "string", "raft", "batch", "contingent", "ton", "tons",
+    "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "truckload",
+    "truckloads", "shipment", "shipments", "consignment", "consignments", "convoy", "lot",
 })
 #: Heads whose "of" phrase is part of the name ("Government of Syria", "head of the army").
 OF_KEEPING_HEADS = frozenset({
