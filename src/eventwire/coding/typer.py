@@ -96,16 +96,17 @@ class EventTyper:
         return [max(p.items(), key=lambda kv: kv[1]) for p in self.predict_proba(sentences)]
 
 
-def make_model(c: float = 10.0) -> Any:
+def make_model(c: float = 10.0, min_df: tuple[int, int] = (2, 3)) -> Any:
     """The unfitted pipeline: word and character TF-IDF into a balanced logistic regression."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
     features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=40_000),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=3,
-                        max_features=60_000),
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df[0],
+                        max_features=40_000),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                        min_df=min_df[1], max_features=60_000),
     )
     return make_pipeline(features, LogisticRegression(C=c, max_iter=3000,
                                                       class_weight="balanced"))
