@@ -33,6 +33,14 @@ from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, run
 
 DEFAULT_PATH = "eventwire.duckdb"
 DEFAULT_DEDUP = DedupParams()
+#: First and last day an event's date can mean, as ``dedup.date_interval`` computes them
+#: (before slack): a year- or month-precision date covers the whole year or month.
+_PRECISION_SQL = """coalesce(date_precision, CASE length(date) WHEN 4 THEN 'year'
+    WHEN 7 THEN 'month' ELSE 'day' END)"""
+_INTERVAL_START_SQL = f"""(CASE {_PRECISION_SQL} WHEN 'year' THEN make_date(year(date_day), 1, 1)
+    WHEN 'month' THEN CAST(date_trunc('month', date_day) AS DATE) ELSE date_day END)"""
+_INTERVAL_END_SQL = f"""(CASE {_PRECISION_SQL} WHEN 'year' THEN make_date(year(date_day), 12, 31)
+    WHEN 'month' THEN last_day(date_day) ELSE date_day END)"""
 
 
 @dataclass(frozen=True)
@@ -193,9 +201,10 @@ class Store(StoreReads):
         try:
             run(conn, "BEGIN TRANSACTION")
             if replace_ids:
-                run(conn, "INSERT INTO dedup_pending SELECT event_type, min(date_day) FROM "
-                          "events WHERE kind = 'story' AND document_id IN (SELECT id FROM "
-                          "_del_docs) AND date_day IS NOT NULL GROUP BY 1")
+                run(conn, f"INSERT INTO dedup_pending SELECT event_type, "
+                          f"min({_INTERVAL_START_SQL}) FROM events WHERE kind = 'story' AND "
+                          f"document_id IN (SELECT id FROM _del_docs) AND date_day IS NOT "
+                          f"NULL GROUP BY 1")
                 for table, column in (("events", "document_id"), ("quotes", "document_id"),
                                       ("documents", "id")):
                     extra = " AND kind = 'story'" if table == "events" else ""
@@ -207,8 +216,9 @@ class Store(StoreReads):
             run(conn, insert_events_sql("_new_events"))
             run(conn, "INSERT INTO quotes BY NAME SELECT * FROM _new_quotes")
             run(conn, "INSERT INTO errors BY NAME SELECT * FROM _new_errors")
-            run(conn, "INSERT INTO dedup_pending SELECT event_type, min(date_day) FROM "
-                      "_new_events WHERE date_day IS NOT NULL GROUP BY 1")
+            run(conn, f"INSERT INTO dedup_pending SELECT event_type, "
+                      f"min({_INTERVAL_START_SQL}) FROM _new_events WHERE date_day IS NOT "
+                      f"NULL GROUP BY 1")
             run(conn, "COMMIT")
         except duckdb.Error as exc:
             run(conn, "ROLLBACK")
@@ -273,19 +283,19 @@ class Store(StoreReads):
 
     def _dedup_type(self, event_type: str, since: date | None, params: DedupParams) -> int:
         conn = self._conn
-        lookback = f"{400 + params.inherited_date_slack + params.day_tolerance} days"
-        if since is None:
+        cut = None if since is None else since - timedelta(
+            days=params.inherited_date_slack + params.day_tolerance)
+        if cut is None:
             rows = run(conn, "SELECT record, canonical_id FROM event_records WHERE kind = "
                        "'story' AND event_type = ? AND date_day IS NOT NULL",
                        [event_type])
-        else:  # everything that may share a cluster with a report dated since - lookback
+        else:  # the clusters of every report whose date interval reaches the cut
             rows = run(conn, f"""SELECT record, canonical_id FROM event_records
                 WHERE kind = 'story' AND event_type = ? AND date_day IS NOT NULL
                 AND canonical_id IN (SELECT canonical_id FROM events WHERE kind = 'story'
-                    AND event_type = ? AND date_day >= ?::DATE - INTERVAL '{lookback}')""",
-                       [event_type, event_type, since])
-        cut = None if since is None else since - timedelta(
-            days=params.inherited_date_slack + params.day_tolerance)
+                    AND event_type = ? AND date_day IS NOT NULL
+                    AND {_INTERVAL_END_SQL} + ?::INTEGER >= ?::DATE)""",
+                       [event_type, event_type, params.day_tolerance, cut])
         suffix, seeds_by_id = [], {}
         for record, stored_canonical in rows:
             event = event_from_json(record)
