@@ -289,3 +289,11 @@ def test_phone_call_and_passive_light_verb(code):
     drill = one(code("The war game was staged by U.S. marines and Jordanian armed forces."),
                 "COOPERATE")
     assert "marines" in drill.actor.text and "Jordanian" in drill.recipient.text
+
+
+def test_ordering_a_coercive_act_is_the_act(code):
+    events = code("The government also ordered the daily newspaper to suspend publication for "
+                  "15 days.")
+    coerce = one(events, "COERCE")
+    assert coerce.actor.text == "government" and "newspaper" in coerce.recipient.text
+    assert not [e for e in events if e.event_type == "REQUEST"]

@@ -59,6 +59,9 @@ CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "fran
                         "naira", "rand", "lira", "won", "ringgit", "taka", "shilling"})
 FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tranche",
                    "package", "contribution", "subsidy", "money", "cash"})
+#: Verbs of command, and the types of the commanded acts that the commander is coded for.
+ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
+ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -568,7 +571,34 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             candidate = _noun_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
-    return sorted(found, key=lambda c: c.trigger.i)
+    return sorted(_ordered_actions(found), key=lambda c: c.trigger.i)
+
+
+def _ordered_actions(found: list[Candidate]) -> list[Candidate]:
+    """ "The judge ordered nine ex-ministers jailed", "ordered the paper to suspend publication":
+    whoever orders a coercive act does it (through others), so the order takes its type and the
+    complement's own candidate, whose subject is the person ordered, is dropped.
+    """
+    orders = [c for c in found if c.spec.key in ORDER_VERBS and not c.nominal]
+    if not orders:
+        return found
+    dropped: set[int] = set()
+    result = []
+    for cand in found:
+        if cand in orders:
+            for other in found:
+                verb = other.trigger.head if other.nominal else other.trigger
+                if (other is not cand and other.event_type in ORDERED_TYPES
+                        and verb.head.i == cand.trigger.i
+                        and verb.dep_ in ("xcomp", "ccomp", "oprd")):
+                    spec = replace(cand.spec, confidence=max(cand.spec.confidence,
+                                                             other.spec.confidence))
+                    cand = replace(cand, spec=spec, event_type=other.event_type, mode=other.mode,
+                                   cameo=other.cameo, rule=f"{cand.rule}+{other.spec.key}")
+                    dropped.add(id(other))
+                    break
+        result.append(cand)
+    return [c for c in result if id(c) not in dropped]
 
 
 def clause_candidate(sentence: Span, event_type: str, probability: float,

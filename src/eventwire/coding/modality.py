@@ -86,7 +86,7 @@ def _requested(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in REQUESTING_VERBS:
         return True
-    return (noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head
+    return (noun.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i
             and head.head.lemma_.lower() in REQUESTING_FOR_VERBS)
 
 
@@ -132,7 +132,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
         if own is not None:
             return own
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         lemma = head.lemma_.lower()
         if current.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):

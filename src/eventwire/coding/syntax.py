@@ -142,7 +142,7 @@ def subjects(verb: Token) -> list[Token]:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return []
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
@@ -335,7 +335,7 @@ def appositive(token: Token) -> Token | None:
 def contact_objects(verb: Token, contact_verbs: frozenset[str]) -> list[Token]:
     """Whom a contact was made with, for its purpose clause: "summoned *the envoy* to complain"."""
     head = verb.head
-    if verb.dep_ in ("advcl", "xcomp") and head is not verb and head.lemma_.lower() in contact_verbs:
+    if verb.dep_ in ("advcl", "xcomp") and head.i != verb.i and head.lemma_.lower() in contact_verbs:
         return direct_objects(head)
     return []
 
@@ -350,7 +350,7 @@ def reporting_subject(pronoun: Token) -> Token | None:
         return None
     verb = pronoun.head
     for _depth in range(3):
-        if verb.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
