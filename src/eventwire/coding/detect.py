@@ -62,6 +62,10 @@ FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tr
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
+#: Verbs of transfer: their direct object is what moves, the "to" phrase who receives it.
+TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "give", "return", "deliver", "hand",
+                            "supply", "ship", "fly", "airlift", "extradite", "deport", "transfer",
+                            "provide", "donate", "lend", "loan", "redeploy"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -304,6 +308,10 @@ def _with_roles(
     if not recipients or all(syntax.is_pronoun(r) for r in recipients):
         # "summoned the ambassador to complain", "called Morrison to congratulate him"
         recipients = syntax.contact_objects(verb, CONTACT_VERBS) or recipients
+    if recipients and light is None and verb_lemma(verb, lexicon) in TRANSFER_VERBS:
+        # "sent peacekeepers *to Angola*": what is sent is the theme, the goal receives it
+        recipients = syntax.prep_objects(verb, ("to", "into")) or syntax.datives(
+            verb) or recipients
     if recipients and not any(syntax.is_actor_token(r) for r in recipients):
         # "returned a pendant *to Russian authorities*": the thing moved is not the recipient
         recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(
@@ -316,6 +324,8 @@ def _with_roles(
     if not recipients and len(actors) >= 2 and event_type in SYMMETRIC_TYPES:
         # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
         actors, recipients = actors[:1], actors[1:2]
+    if not recipients:  # "imposed a curfew on Basra", "declared a ceasefire in Libya"
+        recipients = _place_recipient(token if light is not None else None, verb)
     if not recipients and event_type == "PROTEST":
         recipients = _protest_target(verb)
     if not recipients and event_type == "REQUEST":
@@ -378,6 +388,23 @@ def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tu
     if objects and syntax.is_reciprocal(objects[0]) and len(actors) >= 2:
         return actors[:1], actors[1:2]
     return actors, recipients
+
+
+def _place_recipient(noun: Token | None, verb: Token) -> list[Token]:
+    """A country or region the action is aimed at or done in, when nobody else receives it.
+
+    PLOVER codes the state whose territory an action targets ("lifted its blockade of Yemen",
+    "imposed a curfew on Basra") as its recipient; only named places qualify.
+    """
+    for head, preps in ((noun, ("of", "on", "against", "in", "to", "for")),
+                        (verb, ("on", "against", "to", "in", "into", "for"))):
+        if head is None:
+            continue
+        found = syntax.prep_objects(head, preps)
+        places = [t for t in found if t.ent_type_ in ("GPE", "LOC")]
+        if places:
+            return places
+    return []
 
 
 def _protest_target(verb: Token) -> list[Token]:
