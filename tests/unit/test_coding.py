@@ -297,3 +297,14 @@ def test_ordering_a_coercive_act_is_the_act(code):
     coerce = one(events, "COERCE")
     assert coerce.actor.text == "government" and "newspaper" in coerce.recipient.text
     assert not [e for e in events if e.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "recipient_country"), [
+    ("Saudi Arabia lifted its blockade of Yemen.", "CONCEDE", "YEM"),
+    ("Mandela has refused to send peacekeepers to Angola.", "REJECT", "AGO"),
+    ("Germany sent 200 peacekeepers to Liberia.", "AID", "LBR"),
+])
+def test_recipient_is_the_goal_or_the_targeted_place(code, sentence, event_type,
+                                                     recipient_country):
+    event = one(code(sentence), event_type)
+    assert event.recipient is not None and event.recipient.country == recipient_country

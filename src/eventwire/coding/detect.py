@@ -324,6 +324,8 @@ def _with_roles(
     if not recipients and len(actors) >= 2 and event_type in SYMMETRIC_TYPES:
         # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
         actors, recipients = actors[:1], actors[1:2]
+    if not recipients:  # "refused to send peacekeepers to Angola", "agreed to meet Putin"
+        recipients = _complement_recipients(verb)
     if not recipients:  # "imposed a curfew on Basra", "declared a ceasefire in Libya"
         recipients = _place_recipient(token if light is not None else None, verb)
     if not recipients and event_type == "PROTEST":
@@ -388,6 +390,17 @@ def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tu
     if objects and syntax.is_reciprocal(objects[0]) and len(actors) >= 2:
         return actors[:1], actors[1:2]
     return actors, recipients
+
+
+def _complement_recipients(verb: Token) -> list[Token]:
+    """Who receives the action named by the verb's infinitive complement."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            found = syntax.prep_objects(child, ("to", "into", "with", "against", "on")) or (
+                syntax.datives(child)) or [t for t in syntax.direct_objects(child)
+                                           if syntax.is_actor_token(t)]
+            return [t for t in found if syntax.is_actor_token(t)]
+    return []
 
 
 def _place_recipient(noun: Token | None, verb: Token) -> list[Token]:
