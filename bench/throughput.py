@@ -17,6 +17,7 @@ synthetic corpus of 600-word stories when that file is absent (``--synthetic`` f
     .venv/bin/python bench/throughput.py                       # 2 workers, whole corpus
     .venv/bin/python bench/throughput.py --workers 1 --limit 60
     .venv/bin/python bench/throughput.py --rounds 3 --pipe-baseline --start-method spawn
+    .venv/bin/python bench/throughput.py --stages --longest --limit 15   # cost per stage
 """
 
 from __future__ import annotations
@@ -210,6 +211,35 @@ def pipe_baseline(docs: list[Document], config: Config) -> Run:
                m["rss_mb"], m["pss_mb"], m["cpu"])
 
 
+def stage_costs(docs: list[Document], config: Config) -> None:
+    """CPU time of each stage after the parse, in one process, as a share of the parse: the
+    coding and resolve steps must stay small next to it (issue 8: ≤ ~20 %)."""
+    from eventwire.coding import code_document
+    from eventwire.pipeline import Pipeline
+    from eventwire.resolve.dates import date_events
+    from eventwire.resolve.places import locate_events
+    from eventwire.resolve.quotes import extract_quotes
+
+    pipeline = Pipeline(replace(config, workers=1)).warm_up()
+    started = time.process_time()
+    parsed = list(pipeline.nlp.pipe((d.text for d in docs), batch_size=config.batch_size))
+    parse = time.process_time() - started
+    costs = dict.fromkeys(("code", "places", "dates", "quotes"), 0.0)
+    for doc, document in zip(parsed, docs):
+        clock = time.process_time()
+        events = code_document(doc, document, pipeline.resources, pipeline.config)
+        costs["code"] += (now := time.process_time()) - clock
+        events = locate_events(doc, document, events, pipeline.gazetteer)
+        costs["places"] += (clock := time.process_time()) - now
+        events = date_events(doc, document, events, pipeline.date_resolver)
+        costs["dates"] += (now := time.process_time()) - clock
+        extract_quotes(doc, document, events, pipeline.resources.actors)
+        costs["quotes"] += time.process_time() - now
+    shares = ", ".join(f"{k} {v:.2f} s ({v / parse:.1%})" for k, v in costs.items())
+    print(f"stages (CPU, one process): parse {parse:.2f} s; {shares}; "
+          f"all after the parse: {sum(costs.values()) / parse:.1%} of the parse")
+
+
 def _words(docs: list[Document]) -> int:
     return sum(len(d.text.split()) for d in docs)
 
@@ -223,6 +253,10 @@ def main() -> None:
     parser.add_argument("--synthetic", action="store_true", help="ignore the gold corpus")
     parser.add_argument("--start-method", choices=("fork", "spawn"), default=None,
                         help="process start method of the pool (default: fork on Linux)")
+    parser.add_argument("--stages", action="store_true",
+                        help="only time each stage after the parse, in one process")
+    parser.add_argument("--longest", action="store_true",
+                        help="take the longest documents first (with --limit)")
     parser.add_argument("--pipe-baseline", action="store_true",
                         help="also time (c) nlp.pipe(n_process) with coding in the parent")
     args = parser.parse_args()
@@ -230,13 +264,18 @@ def main() -> None:
     from eventwire.resolve.gazetteer import Gazetteer
 
     config = replace(Config(), workers=args.workers, batch_size=args.batch_size)
-    docs, name = load_corpus(args.limit, args.synthetic)
+    docs, name = load_corpus(None if args.longest else args.limit, args.synthetic)
+    if args.longest:
+        docs = sorted(docs, key=lambda d: -len(d.text))[:args.limit]
     Gazetteer.open(config).close()  # build the index once, outside the timings
     load = os.getloadavg()
     print(f"corpus: {name}: {len(docs)} documents, {_words(docs)} words "
           f"({_words(docs) / len(docs):.0f} per document); workers={args.workers} "
           f"batch_size={args.batch_size}; cores={os.cpu_count()}; "
           f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    if args.stages:
+        stage_costs(docs, config)
+        return
     variants: list[Callable[[], Run]] = [
         lambda: parse_alone(docs, config),
         lambda: eventwire_full(docs, config, args.start_method),
