@@ -308,3 +308,11 @@ def test_recipient_is_the_goal_or_the_targeted_place(code, sentence, event_type,
                                                      recipient_country):
     event = one(code(sentence), event_type)
     assert event.recipient is not None and event.recipient.country == recipient_country
+
+
+def test_hyphenated_word_after_an_acronym_is_no_dateline(code):
+    attack = one(code("ISIS carried out a multi-pronged attack on Iran's parliament."), "ASSAULT")
+    assert attack.actor.text == "ISIS"
+    troops = one(code("Troops loyal to the president blockaded the opposition headquarters."),
+                 "ASSAULT")
+    assert troops.actor.text.startswith("Troops")

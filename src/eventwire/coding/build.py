@@ -110,7 +110,10 @@ def resolve_participant(
         return Participant(Actor(text=token.text, name=antecedent.name, id=antecedent.id,
                                  country=antecedent.country, sector=antecedent.sector,
                                  affiliations=antecedent.affiliations), token, via_pronoun=True)
-    if token.lemma_.lower() in lexicon.nouns and token.ent_type_ not in ACTOR_ENT_LABELS:
+    if token.lemma_.lower() in lexicon.nouns and token.ent_type_ not in ACTOR_ENT_LABELS and not (
+        syntax.names_people(token) or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                          for c in token.lefts)
+    ):  # "troops" and "Israel Flying Aid" are actors, "an airstrike" is not
         inner = syntax.noun_modifier_actors(token)  # "an Israeli airstrike killed ..."
         return resolve_participant(inner[0], actors, lexicon, memory, on_date) if inner else None
     text = syntax.phrase(token).text.strip()

@@ -167,8 +167,14 @@ def is_dateline(token: Token) -> bool:
     sent_start = token.sent.start
     if token.i - sent_start > 3 or not token.text.isupper() or len(token.text) < 2:
         return False
-    after = token.doc[token.i + 1:min(token.i + 7, token.sent.end)]
-    return any(t.text in DATELINE_DASHES or t.text.startswith("(") for t in after)
+    doc = token.doc
+    for t in doc[token.i + 1:min(token.i + 7, token.sent.end)]:
+        spaced = t.whitespace_ and doc[t.i - 1].whitespace_  # " -- ", not "multi-pronged"
+        if (t.text in DATELINE_DASHES and spaced) or t.text.startswith("("):
+            return True
+        if not (t.pos_ == "PROPN" or t.is_punct or t.text.isupper()):
+            return False  # a headline place is followed only by names up to the dash
+    return False
 
 
 def after_dateline(dateline: Token, verb: Token) -> list[Token]:
