@@ -165,6 +165,10 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             continue
         if current.pos_ == "VERB" and has_to:
             if current.dep_ in ("advcl", "relcl", "acl"):
+                if current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and _own_modality(
+                    head, lexicon
+                ) == NEGATED:
+                    return NEGATED  # "will not go to Moscow to meet Gorbachev"
                 return INTENDED  # purpose clause: "talks to relaunch the alliance"
             is_purpose = True
         if current.dep_ not in CLIMB_DEPS or (current.dep_ in ("relcl", "acl")

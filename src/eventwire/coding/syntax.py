@@ -276,7 +276,8 @@ def phrase(token: Token) -> Span:
     end = max(t.i for t in keep) + 1
     while start < token.i and (doc[start].pos_ in ("DET", "PUNCT", "CCONJ") or doc[start].is_space):
         start += 1
-    while end - 1 > token.i and (doc[end - 1].pos_ in ("PUNCT", "CCONJ") or doc[end - 1].is_space):
+    while end - 1 > token.i and (doc[end - 1].pos_ in ("PUNCT", "CCONJ") or doc[end - 1].is_space
+                                 or doc[end - 1].dep_ == "case"):  # "Amit Shah's" -> "Amit Shah"
         end -= 1
     return doc[start:end]
 
