@@ -316,3 +316,19 @@ def test_hyphenated_word_after_an_acronym_is_no_dateline(code):
     troops = one(code("Troops loyal to the president blockaded the opposition headquarters."),
                  "ASSAULT")
     assert troops.actor.text.startswith("Troops")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister denied that the army had agreed to withdraw from the town.",
+    "Hezbollah denied it would attack Israel.",
+    "Iran did not say that Israel must stop the attacks.",
+])
+def test_denied_or_unsaid_promises_threats_and_demands_are_not_coded(code, sentence):
+    types = {e.event_type for e in code(sentence)}
+    assert not types & {"AGREE", "THREATEN", "RETREAT", "ASSAULT"}
+    assert "REQUEST" not in types or "deny" in sentence
+
+
+def test_refusing_what_one_is_willing_to_do_is_a_rejection(code):
+    events = code("The rebels are not willing to withdraw their fighters from the town.")
+    assert one(events, "REJECT") and not [e for e in events if e.event_type == "AGREE"]

@@ -81,6 +81,21 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _unless_dropped_above(current: Token, found: str, lexicon: Lexicon) -> str:
+    """``found``, unless a governing clause negates, denies or conditions it.
+
+    "The minister denied that the army had agreed to withdraw", "X did not agree to withdraw",
+    "X did not say it would attack": the future or promise found low down is not asserted.
+    """
+    head = current.head
+    if head.i == current.i or current.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):
+        return found
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return found
+    outer = trigger_modality(head, lexicon)
+    return outer if outer in DROPPED else found
+
+
 def _requested(noun: Token) -> bool:
     """The event noun is what someone asks for: "called for sanctions", "urged talks"."""
     head = noun.head
@@ -130,7 +145,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
     for _depth in range(6):
         own = _own_modality(current, lexicon) if current.pos_ in ("VERB", "AUX") else None
         if own is not None:
-            return own
+            return own if own in DROPPED else _unless_dropped_above(current, own, lexicon)
         head = current.head
         if head.i == current.i:
             break
@@ -139,7 +154,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             if lemma in mod.threat_verbs and current.dep_ == "xcomp":
                 return THREAT
             if lemma in COMMITMENT_VERBS and current.dep_ == "xcomp":
-                return ANNOUNCED
+                return _unless_dropped_above(current, ANNOUNCED, lexicon)
             if lemma in mod.denial_verbs:
                 return DENIED
             if lemma in mod.failure_verbs:
@@ -149,8 +164,7 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             if lemma in lexicon.speech_verbs:
                 return INTENDED if is_purpose else ASSERTED
         if current.dep_ == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_ADJECTIVES:
-            own = _own_modality(head.head, lexicon) if head.head.pos_ in ("VERB", "AUX") else None
-            return own if own in (NEGATED, HYPOTHETICAL) else ANNOUNCED  # "is willing to go"
+            return _unless_dropped_above(head, ANNOUNCED, lexicon)  # "is willing to go"
         if current.dep_ == "pcomp" and lemma in ("of", "from") and head.head.lemma_.lower() in (
             mod.denial_verbs | {"accuse", "blame", "suspect"}
         ):
