@@ -124,7 +124,8 @@ def resolve_participant(
     if actor.id is None:
         # "Abu Shaimaa, a Nusra Front commander" / "fighters of the Islamic State"
         appos = syntax.appositive(token)
-        org = actors.match(syntax.phrase(appos).text, on_date=on_date) if appos is not None else None
+        org = actors.match(syntax.phrase(appos).text,
+                           on_date=on_date) if appos is not None else None
         owner = syntax.prep_objects(token, ("of",))
         if org is None and owner and token.pos_ == "NOUN":
             org = actors.match(syntax.phrase(owner[0]).text, on_date=on_date)
@@ -245,7 +246,8 @@ def build_events(
         actor_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
                                    for t in cand.actors[:MAX_PARTICIPANTS]) if p is not None]
         recipient_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                                       for t in cand.recipients[:MAX_PARTICIPANTS]) if p is not None]
+                                       for t in cand.recipients[:MAX_PARTICIPANTS])
+                           if p is not None]
         if not actor_parts and not recipient_parts:
             continue
         for actor in actor_parts or [None]:

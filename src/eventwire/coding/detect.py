@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import syntax
+from eventwire.coding import roles, syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
@@ -43,29 +43,13 @@ PLACE_WORDS = frozenset({
     "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
 })
 OVERRIDE_CONFIDENCE = 0.75
-PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping"})
-#: Dependents of a verb that start a clause of their own (not part of this event's words).
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp", "relcl", "parataxis", "csubj"})
-#: Verbs whose money object makes a payment of aid (CAMEO 071 "provide economic aid").
-MONEY_VERBS = frozenset({"give", "provide", "donate", "pledge", "grant", "contribute", "allocate",
-                         "send", "offer", "award", "transfer", "disburse", "spend", "lend",
-                         "loan", "earmark", "commit", "raise", "channel", "release"})
 MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, confidence=0.7,
                          context=("economic",), recipient_preps=("to", "for", "in"))
 #: Event types done together: coordinated subjects act with each other, not each alone.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "franc", "krone",
-                        "krona", "shekel", "riyal", "dinar", "dirham", "ruble", "rouble", "peso",
-                        "naira", "rand", "lira", "won", "ringgit", "taka", "shilling"})
-FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tranche",
-                   "package", "contribution", "subsidy", "money", "cash"})
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
-#: Verbs of transfer: their direct object is what moves, the "to" phrase who receives it.
-TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "give", "return", "deliver", "hand",
-                            "supply", "ship", "fly", "airlift", "extradite", "deport", "transfer",
-                            "provide", "donate", "lend", "loan", "redeploy"})
 #: Modals that turn a reported clause into an obligation the speaker lays on its subject.
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CONFIDENCE = 0.6
@@ -80,9 +64,6 @@ REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONC
 #: to cooperate", PLOVER AGREE), with the CAMEO 03x code of each kind of intent.
 PROMISED = {"CONSULT": "036", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
             "COOPERATE": "031", "SUPPORT": "032"}
-#: Inflection endings and what replaces them, most specific first ("staging" -> "stage").
-INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
-               ("d", ""), ("es", ""), ("s", ""))
 #: Hostile actions whose announcement by their actor is a threat (CAMEO 13).
 ANNOUNCED_THREATS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
@@ -90,25 +71,8 @@ LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "na
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
-#: Verbs that, with a person as object, report a phone call; weaker than the call's purpose.
-PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
-PHONE_CONFIDENCE = 0.5
-#: Targets that make an "attack" verbal ("attacked the decision", "an attack on the plan").
-ABSTRACT_TARGETS = frozenset({
-    "proceeding", "proceedings", "decision", "policy", "law", "plan", "report", "bill", "record",
-    "remark", "comment", "idea", "proposal", "deal", "budget", "reform", "ruling", "statement",
-    "speech", "claim", "investigation", "inquiry", "impeachment", "legislation", "strategy",
-    "credibility", "integrity", "leadership", "handling", "approach", "stance", "position",
-    "decree", "verdict", "judgment", "judgement", "election", "vote", "move", "agenda",
-})
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
-BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
-#: Banned things that are political actors or their activities (media, parties, protests).
-MEDIA_WORDS = frozenset({"newspaper", "paper", "channel", "station", "website", "broadcaster",
-                         "outlet", "publication", "magazine", "radio", "television", "network",
-                         "party", "organisation", "organization", "movement", "group", "union",
-                         "demonstration", "protest", "rally", "march", "gathering", "strike"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
 LABOUR_SUBJECTS = frozenset({"worker", "workers", "union", "unions", "teacher", "teachers",
                              "doctor", "doctors", "nurse", "nurses", "employee", "employees",
@@ -172,36 +136,14 @@ def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]
         spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
                        context=("protest",))
     elif spec is not None and lemma in ("attack", "assault") and (
-        modifiers & VERBAL_ATTACK or _abstract_target(token, ("on", "against"))
+        modifiers & VERBAL_ATTACK or roles.abstract_target(token, ("on", "against"))
     ):  # "a scathing attack", "an attack on the impeachment proceedings"
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
     return spec, token.i + 1
 
 
-def _phone_spec(verb: Token) -> TriggerSpec | None:
-    """A phone call to a named person or government (CAMEO 041), not "called X a liar"."""
-    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children):
-        return None
-    objects = syntax.direct_objects(verb)
-    if not objects or not all(o.ent_type_ in ("PERSON", "ORG", "GPE") or (
-            o.pos_ == "PROPN" and not o.ent_type_) or o.lemma_.lower() in syntax.PERSON_TITLES
-            for o in objects):
-        return None
-    if any(c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children)
-           for o in objects for c in o.children):
-        return None  # "called the ambassador a very stupid guy": naming, not phoning
-    return TriggerSpec(key="call", event_type="CONSULT", cameo="041", mode="phone",
-                       confidence=PHONE_CONFIDENCE)
-
-
-def _abstract_target(token: Token, preps: tuple[str, ...]) -> bool:
-    """The attack is aimed at a decision, policy or words: criticism, not violence."""
-    targets = syntax.prep_objects(token, preps) if preps else syntax.direct_objects(token)
-    return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
-
-
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
-    lemma = verb_lemma(token, lexicon)
+    lemma = roles.verb_lemma(token, lexicon)
     prt = syntax.particle(token)
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
@@ -224,8 +166,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             ):  # "called Lavrov on Tuesday" is no "call on"
                 spec = lexicon.verbs[f"{lemma} {child.lower_}"]
                 break
-    if spec is None and lemma in PHONE_VERBS and prt is None:
-        spec = _phone_spec(token)  # "Rivlin called Ethiopian President Sahle-Work Zewde"
+    if spec is None and lemma in roles.PHONE_VERBS and prt is None:
+        spec = roles.phone_spec(token)  # "Rivlin called Ethiopian President Sahle-Work Zewde"
     if spec is None:
         return None
     if spec.objects and not (_object_lemmas(token) & spec.objects):
@@ -233,7 +175,7 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         if not has_prep_recipient:
             return None
     if spec.object_required and not (syntax.direct_objects(token) or syntax.passive_subjects(
-            token) or _clause_subjects(token)):  # "allowed Ouattara to run" parsed as a clause
+            token) or roles.clause_subjects(token)):  # "allowed Ouattara to run" parsed as a clause
         return None
     event_type, mode, cameo = spec.event_type, spec.mode, spec.cameo
     objects = syntax.direct_objects(token)
@@ -243,9 +185,10 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             event_type, mode, cameo = "COERCE", "arrest", "173"
         elif _is_place_token(obj):
             event_type, mode, cameo = "ASSAULT", None, "190"
-    if lemma in ("attack", "assault") and objects and _abstract_target(token, ()):
+    if lemma in ("attack", "assault") and objects and roles.abstract_target(token, ()):
         event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "attacked the decision"
-    if lemma in BANNING and (objects or syntax.passive_subjects(token)) and _bans_actor(token):
+    banned = objects or syntax.passive_subjects(token)
+    if lemma in roles.BANNING and banned and roles.bans_actor(token):
         # "banned opposition candidates from running", "outlawed the party": a restriction on
         # political actors is coercion (CAMEO 172), a ban on goods or trade a sanction
         event_type, mode, cameo = "COERCE", "restrict", "172"
@@ -254,16 +197,6 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         if subj and subj[0].lower_ in LABOUR_SUBJECTS:
             event_type, mode, cameo = "PROTEST", "strike", "143"
     return _with_roles(token, spec, event_type, mode, cameo, lexicon, rule=f"verb:{spec.key}")
-
-
-def _bans_actor(verb: Token) -> bool:
-    """The banned thing is a person, group or outlet, or is banned *from* doing something."""
-    banned = syntax.direct_objects(verb) or syntax.passive_subjects(verb)
-    if any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
-           for c in verb.children):
-        return True
-    return any(syntax.is_actor_token(t) and not syntax.is_pronoun(t)
-               or t.lemma_.lower() in MEDIA_WORDS for t in banned)
 
 
 def _with_roles(
@@ -308,7 +241,7 @@ def _with_roles(
     if not recipients or all(syntax.is_pronoun(r) for r in recipients):
         # "summoned the ambassador to complain", "called Morrison to congratulate him"
         recipients = syntax.contact_objects(verb, CONTACT_VERBS) or recipients
-    if recipients and light is None and verb_lemma(verb, lexicon) in TRANSFER_VERBS:
+    if recipients and light is None and roles.verb_lemma(verb, lexicon) in roles.TRANSFER_VERBS:
         # "sent peacekeepers *to Angola*": what is sent is the theme, the goal receives it
         recipients = syntax.prep_objects(verb, ("to", "into")) or syntax.datives(
             verb) or recipients
@@ -325,16 +258,16 @@ def _with_roles(
         # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
         actors, recipients = actors[:1], actors[1:2]
     if not recipients:  # "refused to send peacekeepers to Angola", "agreed to meet Putin"
-        recipients = _complement_recipients(verb)
+        recipients = roles.complement_recipients(verb)
     if not recipients:  # "imposed a curfew on Basra", "declared a ceasefire in Libya"
-        recipients = _place_recipient(token if light is not None else None, verb)
+        recipients = roles.place_recipient(token if light is not None else None, verb)
     if not recipients and event_type == "PROTEST":
-        recipients = _protest_target(verb)
+        recipients = roles.protest_target(verb)
     if not recipients and event_type == "REQUEST":
-        recipients = _requested_against(verb, lexicon)  # "called for sanctions against X"
+        recipients = roles.requested_against(verb, lexicon)  # "called for sanctions against X"
     if not recipients and event_type != "ASSAULT":
-        recipients = _clause_subjects(verb)  # "demanded that X step down", "allowed X to run"
-    if event_type == "MOBILIZE" and _is_peacekeeping(verb, token):
+        recipients = roles.clause_subjects(verb)  # "demanded that X step down", "allowed X to run"
+    if event_type == "MOBILIZE" and roles.is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"
     return Candidate(
@@ -354,30 +287,6 @@ def _threat_mode(event_type: str, mode: str | None) -> str:
             "PROTEST": "restrict", "MOBILIZE": "violence"}.get(event_type, "violence")
 
 
-def verb_lemma(token: Token, lexicon: Lexicon) -> str:
-    """The verb's lemma, repaired when the lemmatizer missed a lexicon verb ("staged" -> "stag").
-
-    Statistical lemmatizers clip some inflected verbs; when the given lemma is unknown, the
-    usual English inflections are undone on the surface form and kept if the lexicon knows it.
-    Only dictionary lookups, a handful per verb.
-    """
-    lemma = token.lemma_.lower()
-    if _known_verb(lemma, lexicon):
-        return lemma
-    word = token.lower_
-    for suffix, repl in INFLECTIONS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            guess = word[: len(word) - len(suffix)] + repl
-            if _known_verb(guess, lexicon):
-                return guess
-    return lemma
-
-
-def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
-    return (lemma in lexicon.verbs or lemma in lexicon.light_verbs or lemma in lexicon.speech_verbs
-            or lemma in lexicon.object_overrides or lemma in MONEY_VERBS)
-
-
 def _is_generic_object(token: Token, lexicon: Lexicon) -> bool:
     """Objects that are the action itself ("launched attacks") rather than a recipient."""
     lemma = token.lemma_.lower()
@@ -392,80 +301,9 @@ def _reciprocal(verb: Token, actors: list[Token], recipients: list[Token]) -> tu
     return actors, recipients
 
 
-def _complement_recipients(verb: Token) -> list[Token]:
-    """Who receives the action named by the verb's infinitive complement."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            found = syntax.prep_objects(child, ("to", "into", "with", "against", "on")) or (
-                syntax.datives(child)) or [t for t in syntax.direct_objects(child)
-                                           if syntax.is_actor_token(t)]
-            return [t for t in found if syntax.is_actor_token(t)]
-    return []
-
-
-def _place_recipient(noun: Token | None, verb: Token) -> list[Token]:
-    """A country or region the action is aimed at or done in, when nobody else receives it.
-
-    PLOVER codes the state whose territory an action targets ("lifted its blockade of Yemen",
-    "imposed a curfew on Basra") as its recipient; only named places qualify.
-    """
-    for head, preps in ((noun, ("of", "on", "against", "in", "to", "for")),
-                        (verb, ("on", "against", "to", "in", "into", "for"))):
-        if head is None:
-            continue
-        found = syntax.prep_objects(head, preps)
-        places = [t for t in found if t.ent_type_ in ("GPE", "LOC")]
-        if places:
-            return places
-    return []
-
-
-def _protest_target(verb: Token) -> list[Token]:
-    """Whom a protest is aimed at when no recipient hangs on it: "... in protest against X",
-    "rallied to demand reforms from X", "struck to press the government".
-    """
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "in":  # "in protest against/at X"
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                found = syntax.prep_objects(pobj, ("against", "at", "over"))
-                if found:
-                    return [t for t in found if syntax.is_actor_token(t)]
-        if child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
-            found = syntax.prep_objects(child, ("from", "against", "by")) + [
-                t for t in syntax.direct_objects(child) if syntax.is_actor_token(t)]
-            if found:
-                return found
-    return []
-
-
-def _requested_against(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """ "called for sanctions against China": the requested action's target."""
-    for child in verb.children:
-        nouns = [child] if child.dep_ in syntax.OBJECT_DEPS else [
-            c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
-        for noun in nouns:
-            spec = lexicon.nouns.get(noun.lemma_.lower())
-            if spec is not None:
-                found = syntax.prep_objects(noun, spec.recipient_preps)
-                if found:
-                    return found
-    return []
-
-
-def _clause_subjects(verb: Token) -> list[Token]:
-    """Subject of a verb's complement clause: whom "X demanded that Y ..." is addressed to."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            found = syntax.subjects(child) or syntax.passive_subjects(child)
-            return [t for t in found if not syntax.is_pronoun(t)]
-    return []
-
-
 def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """ "launched attacks on X", "imposed sanctions on Y", "sent troops to Z"."""
-    lemma = verb_lemma(verb, lexicon)
+    lemma = roles.verb_lemma(verb, lexicon)
     objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
     if not objects:  # "war games were staged by ...", "sanctions were imposed on ..."
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -479,7 +317,7 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     for obj in objects:
         target = syntax._substantive(obj)
         noun_lemma = target.lemma_.lower()
-        if lemma in MONEY_VERBS and _is_money(obj):
+        if lemma in roles.MONEY_VERBS and roles.is_money(obj):
             # "gave $2 million to", "provided EUR 28 million for": a payment is aid
             spec = replace(MONEY_SPEC, key=f"{lemma} money")
             return _with_roles(target, spec, "AID", None, spec.cameo, lexicon,
@@ -547,20 +385,6 @@ def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
-def _is_peacekeeping(verb: Token, trigger: Token) -> bool:
-    """A deployment whose troops or mission are peacekeeping, read off the clause's own words."""
-    words = [verb, trigger] + [t for c in verb.children if c.dep_ not in CLAUSE_DEPS
-                               for t in c.subtree]
-    return any(t.lower_ in PEACEKEEPING or t.lemma_.lower() in PEACEKEEPING for t in words)
-
-
-def _is_money(obj: Token) -> bool:
-    """The object is a sum of money ("$2 million", "352.5 million euros", "a grant of ...")."""
-    lemma = obj.lemma_.lower()
-    return obj.ent_type_ == "MONEY" or lemma in CURRENCIES or lemma in FUNDS or any(
-        t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
-
-
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
     spec, end = _noun_spec(token, lexicon)
@@ -587,7 +411,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = verb_lemma(token, lexicon)
+        lemma = roles.verb_lemma(token, lexicon)
         if lemma in lexicon.speech_verbs or lemma in ANNOUNCING_VERBS:
             candidate = _demand_candidate(token, lexicon)
             if candidate is not None:
@@ -598,7 +422,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
         candidate = None
         prt = syntax.particle(token)
         if lemma in lexicon.light_verbs or lemma in lexicon.object_overrides or (
-            lemma in MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
+            lemma in roles.MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
         ):
             candidate = _light_verb_candidate(token, lexicon)
         if candidate is None and token.pos_ == "VERB":

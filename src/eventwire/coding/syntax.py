@@ -270,7 +270,9 @@ def phrase(token: Token) -> Span:
         if child.dep_ in LEFT_MODIFIER_DEPS:
             keep.extend(child.subtree)
     for child in token.rights:
-        if child.dep_ in RIGHT_MODIFIER_DEPS or child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_KEEPING_HEADS:
+        keeps_of = child.dep_ == "prep" and child.lower_ == "of" and (
+            token.lemma_.lower() in OF_KEEPING_HEADS)
+        if child.dep_ in RIGHT_MODIFIER_DEPS or keeps_of:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
@@ -342,7 +344,8 @@ def appositive(token: Token) -> Token | None:
 def contact_objects(verb: Token, contact_verbs: frozenset[str]) -> list[Token]:
     """Whom a contact was made with, for its purpose clause: "summoned *the envoy* to complain"."""
     head = verb.head
-    if verb.dep_ in ("advcl", "xcomp") and head.i != verb.i and head.lemma_.lower() in contact_verbs:
+    if verb.dep_ in ("advcl", "xcomp") and head.i != verb.i and (
+            head.lemma_.lower() in contact_verbs):
         return direct_objects(head)
     return []
 

@@ -1,0 +1,195 @@
+"""Word-level and role-level rules of the event detector, kept apart from its control flow.
+
+Which verbs move things (and so whose "to" phrase is the recipient), which objects are money,
+peacekeepers or banned political actors, which attacks are verbal, which phone calls are
+consultations, and where a recipient hides when none hangs on the trigger. Pure functions of
+spaCy tokens and the lexicon; the detector in :mod:`eventwire.coding.detect` calls them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.coding import syntax
+from eventwire.coding.lexicon import Lexicon, TriggerSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping"})
+#: Dependents of a verb that start a clause of their own (not part of this event's words).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp", "relcl", "parataxis", "csubj"})
+#: Verbs whose money object makes a payment of aid (CAMEO 071 "provide economic aid").
+MONEY_VERBS = frozenset({"give", "provide", "donate", "pledge", "grant", "contribute", "allocate",
+                         "send", "offer", "award", "transfer", "disburse", "spend", "lend",
+                         "loan", "earmark", "commit", "raise", "channel", "release"})
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "franc", "krone",
+                        "krona", "shekel", "riyal", "dinar", "dirham", "ruble", "rouble", "peso",
+                        "naira", "rand", "lira", "won", "ringgit", "taka", "shilling"})
+FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tranche",
+                   "package", "contribution", "subsidy", "money", "cash"})
+#: Verbs of transfer: their direct object is what moves, the "to" phrase who receives it.
+TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "give", "return", "deliver", "hand",
+                            "supply", "ship", "fly", "airlift", "extradite", "deport", "transfer",
+                            "provide", "donate", "lend", "loan", "redeploy"})
+#: Inflection endings and what replaces them, most specific first ("staging" -> "stage").
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
+               ("d", ""), ("es", ""), ("s", ""))
+#: Verbs that, with a person as object, report a phone call; weaker than the call's purpose.
+PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+PHONE_CONFIDENCE = 0.5
+#: Targets that make an "attack" verbal ("attacked the decision", "an attack on the plan").
+ABSTRACT_TARGETS = frozenset({
+    "proceeding", "proceedings", "decision", "policy", "law", "plan", "report", "bill", "record",
+    "remark", "comment", "idea", "proposal", "deal", "budget", "reform", "ruling", "statement",
+    "speech", "claim", "investigation", "inquiry", "impeachment", "legislation", "strategy",
+    "credibility", "integrity", "leadership", "handling", "approach", "stance", "position",
+    "decree", "verdict", "judgment", "judgement", "election", "vote", "move", "agenda",
+})
+BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
+#: Banned things that are political actors or their activities (media, parties, protests).
+MEDIA_WORDS = frozenset({"newspaper", "paper", "channel", "station", "website", "broadcaster",
+                         "outlet", "publication", "magazine", "radio", "television", "network",
+                         "party", "organisation", "organization", "movement", "group", "union",
+                         "demonstration", "protest", "rally", "march", "gathering", "strike"})
+
+
+def phone_spec(verb: Token) -> TriggerSpec | None:
+    """A phone call to a named person or government (CAMEO 041), not "called X a liar"."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children):
+        return None
+    objects = syntax.direct_objects(verb)
+    if not objects or not all(o.ent_type_ in ("PERSON", "ORG", "GPE") or (
+            o.pos_ == "PROPN" and not o.ent_type_) or o.lemma_.lower() in syntax.PERSON_TITLES
+            for o in objects):
+        return None
+    if any(c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children)
+           for o in objects for c in o.children):
+        return None  # "called the ambassador a very stupid guy": naming, not phoning
+    return TriggerSpec(key="call", event_type="CONSULT", cameo="041", mode="phone",
+                       confidence=PHONE_CONFIDENCE)
+
+
+def abstract_target(token: Token, preps: tuple[str, ...]) -> bool:
+    """The attack is aimed at a decision, policy or words: criticism, not violence."""
+    targets = syntax.prep_objects(token, preps) if preps else syntax.direct_objects(token)
+    return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
+
+
+def bans_actor(verb: Token) -> bool:
+    """The banned thing is a person, group or outlet, or is banned *from* doing something."""
+    banned = syntax.direct_objects(verb) or syntax.passive_subjects(verb)
+    if any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+           for c in verb.children):
+        return True
+    return any(syntax.is_actor_token(t) and not syntax.is_pronoun(t)
+               or t.lemma_.lower() in MEDIA_WORDS for t in banned)
+
+
+def verb_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, repaired when the lemmatizer missed a lexicon verb ("staged" -> "stag").
+
+    Statistical lemmatizers clip some inflected verbs; when the given lemma is unknown, the
+    usual English inflections are undone on the surface form and kept if the lexicon knows it.
+    Only dictionary lookups, a handful per verb.
+    """
+    lemma = token.lemma_.lower()
+    if _known_verb(lemma, lexicon):
+        return lemma
+    word = token.lower_
+    for suffix, repl in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            guess = word[: len(word) - len(suffix)] + repl
+            if _known_verb(guess, lexicon):
+                return guess
+    return lemma
+
+
+def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
+    return (lemma in lexicon.verbs or lemma in lexicon.light_verbs or lemma in lexicon.speech_verbs
+            or lemma in lexicon.object_overrides or lemma in MONEY_VERBS)
+
+
+def complement_recipients(verb: Token) -> list[Token]:
+    """Who receives the action named by the verb's infinitive complement."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            found = syntax.prep_objects(child, ("to", "into", "with", "against", "on")) or (
+                syntax.datives(child)) or [t for t in syntax.direct_objects(child)
+                                           if syntax.is_actor_token(t)]
+            return [t for t in found if syntax.is_actor_token(t)]
+    return []
+
+
+def place_recipient(noun: Token | None, verb: Token) -> list[Token]:
+    """A country or region the action is aimed at or done in, when nobody else receives it.
+
+    PLOVER codes the state whose territory an action targets ("lifted its blockade of Yemen",
+    "imposed a curfew on Basra") as its recipient; only named places qualify.
+    """
+    for head, preps in ((noun, ("of", "on", "against", "in", "to", "for")),
+                        (verb, ("on", "against", "to", "in", "into", "for"))):
+        if head is None:
+            continue
+        found = syntax.prep_objects(head, preps)
+        places = [t for t in found if t.ent_type_ in ("GPE", "LOC")]
+        if places:
+            return places
+    return []
+
+
+def protest_target(verb: Token) -> list[Token]:
+    """Whom a protest is aimed at when no recipient hangs on it: "... in protest against X",
+    "rallied to demand reforms from X", "struck to press the government".
+    """
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":  # "in protest against/at X"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = syntax.prep_objects(pobj, ("against", "at", "over"))
+                if found:
+                    return [t for t in found if syntax.is_actor_token(t)]
+        if child.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            found = syntax.prep_objects(child, ("from", "against", "by")) + [
+                t for t in syntax.direct_objects(child) if syntax.is_actor_token(t)]
+            if found:
+                return found
+    return []
+
+
+def requested_against(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "called for sanctions against China": the requested action's target."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in syntax.OBJECT_DEPS else [
+            c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for noun in nouns:
+            spec = lexicon.nouns.get(noun.lemma_.lower())
+            if spec is not None:
+                found = syntax.prep_objects(noun, spec.recipient_preps)
+                if found:
+                    return found
+    return []
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subject of a verb's complement clause: whom "X demanded that Y ..." is addressed to."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found = syntax.subjects(child) or syntax.passive_subjects(child)
+            return [t for t in found if not syntax.is_pronoun(t)]
+    return []
+
+
+def is_peacekeeping(verb: Token, trigger: Token) -> bool:
+    """A deployment whose troops or mission are peacekeeping, read off the clause's own words."""
+    words = [verb, trigger] + [t for c in verb.children if c.dep_ not in CLAUSE_DEPS
+                               for t in c.subtree]
+    return any(t.lower_ in PEACEKEEPING or t.lemma_.lower() in PEACEKEEPING for t in words)
+
+
+def is_money(obj: Token) -> bool:
+    """The object is a sum of money ("$2 million", "352.5 million euros", "a grant of ...")."""
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ == "MONEY" or lemma in CURRENCIES or lemma in FUNDS or any(
+        t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
