@@ -31,13 +31,15 @@ def recorded() -> dict[str, dict[str, dict[str, float]]]:
     return json.loads(match.group(1))
 
 
-def _require_gold() -> None:
+@pytest.fixture(scope="module")
+def gold_dir() -> Path:
     if not (GOLD / "zsp_plv_test.jsonl").is_file():
         pytest.skip(f"gold data not found at {GOLD.resolve()} (clone shared/ beside the repo)")
+    return GOLD
 
 
 @pytest.fixture(scope="module")
-def predictors():
+def predictors(gold_dir: Path):
     from eventwire.coding.typer import EventTyper
 
     return {"typer": ev.typer_predictor(EventTyper.load()),
@@ -48,9 +50,9 @@ CASES = [(component, name) for component, sets in recorded().items() for name in
 
 
 @pytest.mark.parametrize(("component", "set_name"), CASES)
-def test_headline_metric_has_not_dropped(component: str, set_name: str, predictors) -> None:
-    _require_gold()
-    report = ev.evaluate(predictors[component], set_name, GOLD)
+def test_headline_metric_has_not_dropped(component: str, set_name: str, gold_dir: Path,
+                                        predictors) -> None:
+    report = ev.evaluate(predictors[component], set_name, gold_dir)
     floors = recorded()[component][set_name]
     failures = []
     for metric, value in floors.items():
