@@ -332,3 +332,10 @@ def test_denied_or_unsaid_promises_threats_and_demands_are_not_coded(code, sente
 def test_refusing_what_one_is_willing_to_do_is_a_rejection(code):
     events = code("The rebels are not willing to withdraw their fighters from the town.")
     assert one(events, "REJECT") and not [e for e in events if e.event_type == "AGREE"]
+
+
+def test_raised_alert_and_reinforcement_are_mobilisation(code):
+    assert one(code("The Pentagon placed an Army brigade in Italy on alert."),
+               "MOBILIZE").actor.text == "Pentagon"
+    assert one(code("Peshmerga has intensified its forces in a number of areas in Mosul city."),
+               "MOBILIZE")
