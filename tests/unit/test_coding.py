@@ -208,8 +208,9 @@ def test_purpose_of_a_summons_is_the_message(code):
 
 
 def test_joint_agreement_pairs_the_coordinated_subjects(code):
-    agree = one(code("Canada and Britain signed a trade agreement."), "AGREE")
-    assert {agree.actor.country, agree.recipient.country} == {"CAN", "GBR"}
+    signed = one(code("Canada and Britain signed a trade agreement."), "SUPPORT")
+    assert {signed.actor.country, signed.recipient.country} == {"CAN", "GBR"}
+    assert one(code("Canada and Britain will sign a trade agreement."), "AGREE")
 
 
 def test_dateline_is_not_the_actor(code):

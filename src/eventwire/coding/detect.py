@@ -47,6 +47,8 @@ MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, 
                          context=("economic",), recipient_preps=("to", "for", "in"))
 #: Event types done together: coordinated subjects act with each other, not each alone.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+JOINT_SIGNING = frozenset({"sign", "ratify", "agreement", "deal", "accord", "treaty", "pact", "agree",
+                           "reach", "conclude", "finalize", "finalise", "seal", "clinch", "ink"})
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
@@ -254,7 +256,9 @@ def _with_roles(
     if not recipients and syntax.particle(verb) in spec.recipient_preps:
         recipients = syntax.prep_objects(verb, spec.recipient_preps)
     actors, recipients = _reciprocal(verb, actors, recipients)
-    if not recipients and len(actors) >= 2 and event_type in SYMMETRIC_TYPES:
+    if not recipients and len(actors) >= 2 and (
+        event_type in SYMMETRIC_TYPES or spec.key in JOINT_SIGNING
+    ):
         # "Canada and the UK agreed a deal", "A and B held talks": a joint action between them
         actors, recipients = actors[:1], actors[1:2]
     if not recipients:  # "refused to send peacekeepers to Angola", "agreed to meet Putin"
@@ -307,10 +311,12 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
     if not objects:  # "war games were staged by ...", "sanctions were imposed on ..."
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    via_prep = False
     if not objects:
-        for child in verb.children:  # "pressed on with a war", "went ahead with talks"
-            if child.dep_ == "prep" and child.lower_ == "with":
+        for child in verb.children:  # "pressed on with a war", "agreed on a deal"
+            if child.dep_ == "prep" and child.lower_ in ("with", "on", "to"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
+                via_prep = child.lower_ != "with"  # only listed pairs: "agreed to mediation"
                 break
     prt = syntax.particle(verb)
     phrasal = prt is not None and f"{lemma} {prt}" in lexicon.verbs  # "call off", not "call"
@@ -331,6 +337,8 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                     found, override = lexicon.override(lemma, child.lemma_.lower())
                     if found:
                         break
+        if via_prep and not found:
+            continue
         spec, end = _noun_spec(target, lexicon)
         if found and override is None:
             return None
