@@ -108,7 +108,9 @@ def main() -> None:
         print(f"dask {workers} worker(s): start-up {startup:5.1f} s, coding {coding:6.1f} s, "
               f"{words / coding:6.0f} words/s; CPU s of busy worker processes {busy}, "
               f"driver {driver:.1f}; {len(events)} events, "
-              f"same event set as single process: {events == reference}")
+              f"same event set as single process: {events == reference}"
+              + ("" if events == reference else
+                 f" ({len(events ^ reference)} differ, e.g. {sorted(events ^ reference)[:2]})"))
     load = os.getloadavg()
     print(f"speed-up 2 vs 1 workers: {timings[1] / timings[2]:.2f}x wall clock, "
           f"{bound[1] / bound[2]:.2f}x CPU-bound estimate (busiest process) (goal >= 1.8); "
