@@ -340,3 +340,10 @@ def test_raised_alert_and_reinforcement_are_mobilisation(code):
                "MOBILIZE").actor.text == "Pentagon"
     assert one(code("Peshmerga has intensified its forces in a number of areas in Mosul city."),
                "MOBILIZE")
+
+
+def test_act_urged_on_others_is_not_coded_and_a_dropped_pair_stays_dropped(code):
+    events = code("The United Nations urged all sides to respect the truce.")
+    assert one(events, "REQUEST") and {e.event_type for e in events} == {"REQUEST"}
+    events = code("The government said it would not withdraw its ambassador.")
+    assert not [e for e in events if e.event_type in ("REJECT", "RETREAT", "SANCTION")]

@@ -361,6 +361,12 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
+def _listed_pair(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """The verb and its object are a listed pair, so the pair decides (even to drop it)."""
+    return any(lexicon.override(lemma, syntax._substantive(o).lemma_.lower())[0]
+               for o in verb.children if o.dep_ in syntax.OBJECT_DEPS)
+
+
 def _override_spec(verb_lemma: str, noun_lemma: str, event_type: str) -> TriggerSpec:
     """A spec for a listed verb+object pair when neither word has an entry of its own.
 
@@ -433,7 +439,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             lemma in roles.MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
         ):
             candidate = _light_verb_candidate(token, lexicon)
-        if candidate is None and token.pos_ == "VERB":
+        if candidate is None and token.pos_ == "VERB" and not _listed_pair(token, lemma, lexicon):
             candidate = _verb_candidate(token, lexicon)
         if candidate is not None:
             found.append(candidate)

@@ -51,6 +51,10 @@ REQUESTING_VERBS = frozenset({"demand", "urge", "request", "seek", "propose", "r
                               "advocate", "want"})
 REQUESTING_FOR_VERBS = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby",
                                   "campaign", "clamour", "clamor"})
+#: Verbs whose infinitive complement is an act asked of someone else, not done.
+REQUESTING_XCOMP_VERBS = frozenset({"urge", "ask", "call", "press", "pressure", "push", "request",
+                                    "demand", "appeal", "plead", "encourage", "invite",
+                                    "persuade", "advise", "implore", "exhort", "beg", "lobby"})
 #: Verbs of making contact whose purpose clause is the message delivered.
 CONTACT_VERBS = frozenset({"summon", "call", "phone", "telephone", "ring", "contact", "write",
                            "visit"})
@@ -159,6 +163,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                 return DENIED
             if lemma in mod.failure_verbs:
                 return NEGATED
+            if lemma in REQUESTING_XCOMP_VERBS and current.dep_ == "xcomp":
+                return HYPOTHETICAL  # "urged all sides to respect the truce": only asked for
             if lemma in mod.intention_verbs:
                 return INTENDED
             if lemma in lexicon.speech_verbs:

@@ -36,6 +36,8 @@ OF_KEEPING_HEADS = frozenset({
     "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
     "organisation", "organization", "movement", "brigade", "brigades", "militia",
 })
+#: Verbs with an object whose infinitive is still done by the subject.
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
 DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
 #: Documents whose participle clause speaks for whoever issued them.
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "report", "letter", "decree", "motion",
@@ -144,6 +146,10 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not verb_has_subject_control(head):
+        controller = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        if controller:  # object control: "urged all sides to respect the truce"
+            return conjuncts(_substantive(controller[0]))
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
@@ -160,6 +166,11 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(_substantive(head))
     return []
+
+
+def verb_has_subject_control(verb: Token) -> bool:
+    """ "promised the voters to cut taxes": the few verbs whose subject, not object, acts."""
+    return verb.lemma_.lower() in SUBJECT_CONTROL
 
 
 def is_dateline(token: Token) -> bool:
