@@ -1,13 +1,16 @@
 """Error analysis of the rule-based coder on a DEVELOPMENT gold file (never on held-out test sets).
 
 Usage: ``python scripts/dev_error_report.py GOLD.jsonl [--limit N] [--errors N] [--class TYPE]
-[--seed S] [--no-cache]``
+[--seed S] [--no-cache] [--actors | --recipients]``
 
 For every gold event with a PLOVER label it picks the coder's event that best matches the gold
 (actor, recipient) pair (token overlap), falling back to the most confident event, and prints:
 per-class recall of that event's type, the NONE rate (no event at all in the sentence), the
-share of gold actors/recipients whose text our chosen event matches (token F1 >= 0.5), and a
-sample of errors with the rule that fired. Parses are cached in /tmp (DocBin) so that re-running
+share of gold actors/recipients whose text our chosen event matches (token F1 >= 0.5, articles
+ignored; "by text or name" also accepts the actor's resolved name, which is how a pronoun actor
+such as "it" is checked against its antecedent), and a sample of errors with the rules that
+fired (``--actors``/``--recipients`` sample role mismatches instead). Rules only: the typer is
+switched off, so the numbers measure the lexicon and the parse-based roles. Parses are cached in /tmp (DocBin) so that re-running
 after a lexicon or rule change costs only the coding, not the parse.
 """
 
