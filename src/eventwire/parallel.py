@@ -22,7 +22,7 @@ import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
@@ -39,6 +39,8 @@ ChunkCoder = Callable[[Chunk], list[DocumentResult]]
 #: Documents per task. Small enough to balance the load over the workers on short inputs and to
 #: keep memory low, large enough that pickling a chunk costs nothing next to coding it.
 DEFAULT_CHUNK_SIZE = 8
+#: Finished chunks held back for input order, as a multiple of the chunks kept running.
+BUFFER_FACTOR = 4
 
 #: Per-worker-process slot filled once by the pool initializer. ProcessPoolExecutor offers no
 #: other place to keep state between tasks in a worker; the parent process never writes it.
@@ -150,22 +152,33 @@ def code_parallel(items: Iterable[InputItem], config: Config, *, chunk_size: int
                   coder: ChunkCoder = code_chunk) -> Iterator[DocumentResult]:
     """Code documents with ``config.workers`` processes; one result per document, input order.
 
-    ``chunk_size`` documents go to a worker at a time (default :data:`DEFAULT_CHUNK_SIZE`); at most
-    ``max_in_flight`` chunks (default 2 per worker) are queued. ``coder`` is the function run in
-    the worker on each chunk (a seam for tests; it defaults to :func:`code_chunk`).
+    ``chunk_size`` documents go to a worker at a time (default :data:`DEFAULT_CHUNK_SIZE`);
+    ``max_in_flight`` chunks (default 2 per worker) are kept running. Finished chunks wait for
+    the ones before them (results keep input order), up to ``BUFFER_FACTOR`` times as many, so a
+    chunk holding one very long story does not leave the other workers idle. ``coder`` is the
+    function run in the worker on each chunk (a seam for tests; defaults to :func:`code_chunk`).
     """
     method = start_method or default_start_method()
     size = chunk_size or DEFAULT_CHUNK_SIZE
-    limit = max_in_flight or 2 * config.workers
+    running_limit = max_in_flight or 2 * config.workers
+    buffer_limit = BUFFER_FACTOR * running_limit
+    chunks = iter_chunks(items, config, size)
     pool = _Pool(config.workers, prepared_pipeline(config, method), method)
     pending: deque[tuple[Chunk, Future[list[DocumentResult]]]] = deque()
     try:
-        for chunk in iter_chunks(items, config, size):
-            pending.append((chunk, pool.submit(coder, chunk)))
-            while len(pending) >= limit:
+        while True:
+            while (len(pending) < buffer_limit
+                   and sum(not f.done() for _, f in pending) < running_limit):
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, pool.submit(coder, chunk)))
+            if not pending:
+                return
+            if pending[0][1].done():
                 yield from _collect(pool, coder, pending)
-        while pending:
-            yield from _collect(pool, coder, pending)
+            else:
+                wait([f for _, f in pending if not f.done()], return_when=FIRST_COMPLETED)
     finally:
         pool.close()
 

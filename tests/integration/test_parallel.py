@@ -13,7 +13,7 @@ from synthetic_stories import stories
 from eventwire.config import Config
 from eventwire.errors import ErrorCode
 from eventwire.model import Document, DocumentResult, ErrorRecord
-from eventwire.parallel import Chunk, code_chunk, code_parallel, iter_chunks
+from eventwire.parallel import BUFFER_FACTOR, Chunk, code_chunk, code_parallel, iter_chunks
 from eventwire.runner import run_documents
 
 POOL = Config(workers=2, batch_size=4)
@@ -91,16 +91,16 @@ def test_input_is_read_lazily_with_bounded_chunks_in_flight():
 
     def corpus():
         nonlocal pulled
-        for document in stories(40):
+        for document in stories(80):
             pulled += 1
             yield document
 
     results = code_parallel(corpus(), POOL, chunk_size=2, max_in_flight=2)
     first = next(results)
     assert first.document is not None
-    # two chunks queued (4 docs), at most one more being cut: never the whole corpus
-    assert pulled <= 6
-    assert len(list(results)) == 39
+    # at most BUFFER_FACTOR x 2 chunks of 2 documents are held: never the whole corpus
+    assert pulled <= BUFFER_FACTOR * 2 * 2
+    assert len(list(results)) == 79
 
 
 def test_killed_worker_fails_only_its_chunk_and_the_batch_goes_on(reference):
