@@ -206,3 +206,12 @@ def test_fuse_corrects_type_only_when_typer_is_confident() -> None:
 def test_fuse_creates_event_without_rule_only_above_threshold() -> None:
     assert fuse(None, 0.0, _proba(PROTEST=0.9))[0] == "PROTEST"
     assert fuse(None, 0.0, _proba(PROTEST=0.4, NONE=0.5)) == (None, 0.0)
+
+
+def test_default_gold_dir_is_shared_gold_beside_the_repo(monkeypatch) -> None:
+    beside = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold"
+    if not beside.is_dir():
+        pytest.skip(f"no gold directory at {beside}")
+    monkeypatch.delenv("EVENTWIRE_GOLD", raising=False)
+    monkeypatch.chdir("/")
+    assert ev.find_gold_dir() == beside.resolve()

@@ -1,38 +1,23 @@
-"""Score event coders against gold sets: shared by ``eventwire eval`` and the accuracy floors.
-
-The scorer never imports the pipeline: it takes a ``predict(sentences) -> list[list[event]]``
-callable, so the same code scores the full pipeline, the trained typer alone, or a stub in
-tests. Events may be :class:`~eventwire.model.Event` records, dicts in the output contract's
-shape, or :class:`Prediction`.
-
-Scoring rules (also in docs/accuracy.md):
-
-* Pair-labelled sets (PLV, PLOVER GSR, any JSONL with ``events``): for each gold event, the
-  predicted event whose actor/recipient best match the gold pair is chosen, else the most
-  confident one; no prediction = ``NONE``. A prediction counts as the gold label when it is one
-  of the gold ``plover_candidates`` (legacy YIELD accepts CONCEDE or RETREAT).
-* Argument match: normalised texts (lower case, no punctuation, no leading article) match when
-  one contains the other or their token F1 is at least 0.5.
-* CASE 2021: one label per snippet; the prediction is the ACLED sub-type of the most confident
-  event that has one (``NONE`` when no event has one), mapped to CASE codes by
-  :data:`ACLED_TO_CASE`. Coarse PLOVER agreement uses :data:`CASE_TO_PLOVER`.
-"""
+"""Metrics: argument matching, per-class scores, and the per-set scorers behind ``evaluate``."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from eventwire.errors import ErrorCode, EventwireError
+from eventwire.eval.gold import (
+    NONE_LABEL,
+    GoldEvent,
+    GoldItem,
+    Prediction,
+    Predictor,
+    as_prediction,
+    load_gold,
+)
 from eventwire.model import PLOVER_TYPES
-
-NONE_LABEL = "NONE"
 
 #: Our ACLED sub-type names (ACLED's spelling, see eventwire.coding.acled) -> CASE 2021 codes.
 ACLED_TO_CASE: dict[str, str] = {
@@ -98,177 +83,6 @@ CASE_TO_PLOVER: dict[str, tuple[str, ...]] = {
 
 #: CASE labels outside ACLED for which a political event coder should stay silent.
 NON_POLITICAL_CASE = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME"})
-
-
-class GoldError(EventwireError):
-    code = ErrorCode.GOLD_MALFORMED
-
-
-# -- records ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Prediction:
-    """The parts of a predicted event the scorer reads."""
-
-    event_type: str
-    confidence: float = 1.0
-    actor: str | None = None
-    recipient: str | None = None
-    acled: str | None = None  # ACLED sub-type name
-
-
-@dataclass(frozen=True)
-class GoldEvent:
-    label: str  # PLOVER type, or the raw legacy label (YIELD) when it has several candidates
-    candidates: tuple[str, ...]
-    actor: str | None = None
-    recipient: str | None = None
-
-
-@dataclass(frozen=True)
-class GoldItem:
-    id: str
-    text: str
-    events: tuple[GoldEvent, ...] | None
-    acled_subtype: str | None = None
-    group: str | None = None  # CASE label group / PETRARCH category
-    expected_codes: tuple[str, ...] = ()  # PETRARCH petr_code values
-
-
-Predictor = Callable[[Sequence[str]], list[list[Any]]]
-
-
-@dataclass(frozen=True)
-class GoldSet:
-    """A named gold set: which file, which items, how to score it."""
-
-    name: str
-    filename: str
-    kind: str  # "pairs" | "case" | "petrarch"
-    description: str
-    keep: Callable[[dict[str, Any]], bool] = field(default=lambda record: True)
-
-
-GOLD_SETS: dict[str, GoldSet] = {s.name: s for s in (
-    GoldSet("plv-test-unseen", "zsp_plv_test.jsonl", "pairs",
-            "PLV test, 733 sentences not in the PLOVER GSR (headline)",
-            lambda r: r.get("meta", {}).get("near_dup_plover_gsr") is None),
-    GoldSet("plv-test", "zsp_plv_test.jsonl", "pairs", "PLV test, all 1,032 sentences"),
-    GoldSet("plover-gsr", "plover_gsr.jsonl", "pairs",
-            "PLOVER gold-standard records (TRAINING data of the typer: not held out)"),
-    GoldSet("case2021", "case2021_task2.jsonl", "case",
-            "CASE 2021 task 2: 829 ACLED-labelled snippets + 190 unseen-label snippets"),
-    GoldSet("petrarch", "petrarch2_unittest.jsonl", "petrarch",
-            "PETRARCH2 unit tests (fictional actors; detection only)"),
-)}
-
-
-# -- loading ------------------------------------------------------------------------------
-
-def find_gold_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The gold directory: explicit path, ``$EVENTWIRE_GOLD``, or ``../shared/gold`` beside the
-    repository (or the working directory)."""
-    candidates: list[Path] = []
-    if explicit is not None:
-        candidates.append(Path(explicit))
-    elif os.environ.get("EVENTWIRE_GOLD"):
-        candidates.append(Path(os.environ["EVENTWIRE_GOLD"]))
-    else:
-        repo_root = Path(__file__).resolve().parents[2]
-        candidates += [repo_root / ".." / "shared" / "gold", Path.cwd() / ".." / "shared" / "gold",
-                       Path.cwd() / "shared" / "gold"]
-    for path in candidates:
-        if path.is_dir():
-            return path.resolve()
-    raise EventwireError(
-        f"gold directory not found (looked in {', '.join(str(p) for p in candidates)}); "
-        "pass --gold DIR or set EVENTWIRE_GOLD", code=ErrorCode.GOLD_NOT_FOUND)
-
-
-def read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
-    if not path.is_file():
-        raise EventwireError(f"gold file {path} not found", code=ErrorCode.GOLD_NOT_FOUND)
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise GoldError(f"{path}:{number}: not JSON ({exc})") from exc
-
-
-def gold_item(record: Mapping[str, Any]) -> GoldItem:
-    """One normalised gold record (see shared/gold/README.md) as a :class:`GoldItem`."""
-    try:
-        events = record.get("events")
-        parsed: tuple[GoldEvent, ...] | None = None
-        codes: list[str] = []
-        if events is not None:
-            items = []
-            for e in events:
-                candidates = tuple(e.get("plover_candidates") or ([e["plover"]] if e.get("plover")
-                                                                  else ()))
-                label = e.get("plover") or e.get("plover_raw") or "|".join(candidates)
-                items.append(GoldEvent(label, candidates, e.get("actor"), e.get("recipient")))
-                code = (e.get("meta") or {}).get("petr_code")
-                if code:
-                    codes.append(str(code))
-            parsed = tuple(items)
-        meta = record.get("meta") or {}
-        return GoldItem(id=str(record["id"]), text=record["text"], events=parsed,
-                        acled_subtype=record.get("acled_subtype"),
-                        group=meta.get("label_group") or meta.get("category"),
-                        expected_codes=tuple(codes))
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise GoldError(f"gold record {record.get('id', '?')!r} malformed: {exc!r}") from exc
-
-
-def load_gold(name: str | None = None, path: str | os.PathLike[str] | None = None,
-              limit: int | None = None) -> tuple[GoldSet, list[GoldItem]]:
-    """Items of a named set (from the gold dir ``path``) or of a JSONL file ``path``."""
-    if name is not None and name not in GOLD_SETS:
-        raise GoldError(f"unknown gold set {name!r}; known: {', '.join(GOLD_SETS)}",
-                        code=ErrorCode.GOLD_NOT_FOUND)
-    if name is None:
-        if path is None or not Path(path).is_file():
-            raise GoldError("give --set NAME or --gold FILE.jsonl", code=ErrorCode.GOLD_NOT_FOUND)
-        records = list(read_jsonl(Path(path)))
-        kind = "case" if records and "acled_subtype" in records[0] else "pairs"
-        spec = GoldSet(Path(path).stem, str(path), kind, f"custom gold file {path}")
-    else:
-        spec = GOLD_SETS[name]
-        gold_path = Path(path) if path is not None and Path(path).is_file() else \
-            find_gold_dir(path) / spec.filename
-        records = [r for r in read_jsonl(gold_path) if spec.keep(r)]
-    items = [gold_item(r) for r in records]
-    if spec.kind == "pairs":
-        items = [i for i in items if i.events is not None]
-    return spec, items[:limit] if limit else items
-
-
-# -- predictions --------------------------------------------------------------------------
-
-def _text_of(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Mapping):
-        return value.get("text")
-    return getattr(value, "text", None)
-
-
-def as_prediction(event: Any) -> Prediction:
-    """Read an Event record, a contract dict or a Prediction into a :class:`Prediction`."""
-    if isinstance(event, Prediction):
-        return event
-    get = event.get if isinstance(event, Mapping) else (lambda k, d=None: getattr(event, k, d))
-    acled = get("acled")
-    sub = acled.get("sub_event_type") if isinstance(acled, Mapping) else \
-        getattr(acled, "sub_event_type", None)
-    return Prediction(event_type=get("event_type"), confidence=float(get("confidence", 1.0)),
-                      actor=_text_of(get("actor")), recipient=_text_of(get("recipient")),
-                      acled=sub)
 
 
 # -- argument matching --------------------------------------------------------------------
@@ -500,77 +314,3 @@ def evaluate(predict: Predictor, name: str | None = None,
         scores = score_pairs(items, predictions, worst)
     return {"set": spec.name, "description": spec.description, "kind": spec.kind,
             "items": len(items), **scores}
-
-
-# -- predictors ---------------------------------------------------------------------------
-
-def typer_predictor(typer: Any) -> Predictor:
-    """Score the trained typer alone: one event of its top type per sentence, none for NONE."""
-    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
-        out: list[list[Prediction]] = []
-        for proba in typer.predict_proba(sentences):
-            best = max(proba, key=lambda t: proba[t])
-            out.append([] if best == NONE_LABEL else [Prediction(best, proba[best])])
-        return out
-    return predict
-
-
-def pipeline_predictor(config: Any = None) -> Predictor:
-    """Score the full pipeline, one document per gold text, batched through nlp.pipe."""
-    from eventwire.pipeline import Pipeline
-
-    pipeline = Pipeline(config) if config is not None else Pipeline()
-
-    def predict(sentences: Sequence[str]) -> list[list[Any]]:
-        found: dict[str, list[Any]] = {}
-        docs = [{"id": f"gold-{i}", "text": s} for i, s in enumerate(sentences)]
-        for result in pipeline.code_documents(docs):
-            if result.document is not None:
-                found[result.document.id] = list(result.events)
-        return [found.get(f"gold-{i}", []) for i in range(len(sentences))]
-    return predict
-
-
-def fused_predictor(typer: Any, config: Any = None) -> Predictor:
-    """Rules-only pipeline events combined with the typer by :func:`eventwire.coding.typer.fuse`.
-
-    Scores the recommended fusion without changing the pipeline (whose own fusion may differ).
-    """
-    from dataclasses import replace as _replace
-
-    from eventwire.coding.typer import fuse
-    from eventwire.config import Config
-
-    rules = pipeline_predictor(_replace(config or Config(), use_typer=False))
-
-    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
-        out: list[list[Prediction]] = []
-        for events, proba in zip(rules(sentences), typer.predict_proba(sentences), strict=True):
-            found = [as_prediction(e) for e in events]
-            fused: list[Prediction] = []
-            for event in found:
-                kind, conf = fuse(event.event_type, event.confidence, proba)
-                if kind is not None:
-                    fused.append(Prediction(kind, conf, event.actor, event.recipient,
-                                            event.acled if kind == event.event_type else None))
-            if not found:
-                kind, conf = fuse(None, 0.0, proba)
-                if kind is not None:
-                    fused.append(Prediction(kind, conf))
-            out.append(fused)
-        return out
-    return predict
-
-
-#: Headline metrics per set, the ones docs/accuracy.md records and the floors test guards.
-HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
-    "plv-test-unseen": ("macro_f1", "weighted_f1", "actor_match", "recipient_match"),
-    "plv-test": ("macro_f1", "actor_match", "recipient_match"),
-    "case2021": ("weighted_f1", "plover_coarse_match"),
-}
-
-
-def headline(report: Mapping[str, Any]) -> dict[str, float]:
-    """The headline numbers of one report (see :data:`HEADLINE_METRICS`)."""
-    keys = HEADLINE_METRICS.get(report["set"], ("macro_f1",))
-    return {k: report[k] for k in keys if report.get(k) is not None}

@@ -1,0 +1,66 @@
+"""The things ``evaluate`` can score: the typer alone, the pipeline, rules fused with the typer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire.eval.gold import NONE_LABEL, Prediction, Predictor, as_prediction
+
+
+def typer_predictor(typer: Any) -> Predictor:
+    """Score the trained typer alone: one event of its top type per sentence, none for NONE."""
+    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
+        out: list[list[Prediction]] = []
+        for proba in typer.predict_proba(sentences):
+            best = max(proba, key=lambda t: proba[t])
+            out.append([] if best == NONE_LABEL else [Prediction(best, proba[best])])
+        return out
+    return predict
+
+
+def pipeline_predictor(config: Any = None) -> Predictor:
+    """Score the full pipeline, one document per gold text, batched through nlp.pipe."""
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline(config) if config is not None else Pipeline()
+
+    def predict(sentences: Sequence[str]) -> list[list[Any]]:
+        found: dict[str, list[Any]] = {}
+        docs = [{"id": f"gold-{i}", "text": s} for i, s in enumerate(sentences)]
+        for result in pipeline.code_documents(docs):
+            if result.document is not None:
+                found[result.document.id] = list(result.events)
+        return [found.get(f"gold-{i}", []) for i in range(len(sentences))]
+    return predict
+
+
+def fused_predictor(typer: Any, config: Any = None) -> Predictor:
+    """Rules-only pipeline events combined with the typer by :func:`eventwire.coding.typer.fuse`.
+
+    Scores the recommended fusion without changing the pipeline (whose own fusion may differ).
+    """
+    from dataclasses import replace as _replace
+
+    from eventwire.coding.typer import fuse
+    from eventwire.config import Config
+
+    rules = pipeline_predictor(_replace(config or Config(), use_typer=False))
+
+    def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
+        out: list[list[Prediction]] = []
+        for events, proba in zip(rules(sentences), typer.predict_proba(sentences), strict=True):
+            found = [as_prediction(e) for e in events]
+            fused: list[Prediction] = []
+            for event in found:
+                kind, conf = fuse(event.event_type, event.confidence, proba)
+                if kind is not None:
+                    fused.append(Prediction(kind, conf, event.actor, event.recipient,
+                                            event.acled if kind == event.event_type else None))
+            if not found:
+                kind, conf = fuse(None, 0.0, proba)
+                if kind is not None:
+                    fused.append(Prediction(kind, conf))
+            out.append(fused)
+        return out
+    return predict
