@@ -44,7 +44,7 @@ class Config:
     dictionaries: tuple[str, ...] = ()  # extra actor YAML files that extend the shipped ones
     cache_dir: str | None = None  # gazetteer index etc.; None = user cache dir
     typer_model: str | None = None  # path to a trained typer artefact; None = shipped one
-    use_typer: bool = False  # switched on once the shipped typer artefact lands
+    use_typer: bool = True  # the shipped typer re-scores rule events (docs/accuracy.md)
 
     @classmethod
     def load(
