@@ -33,32 +33,40 @@ def load_typer_if_available(path: str | None) -> Any | None:
         return None
 
 
-def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]]
-                ) -> list[tuple[int, list[Event]]]:
-    """Re-score (and where the typer is sure, re-type or drop) each sentence's events."""
-    sentences = [events[0].evidence.sentence for _, events in per_sentence]
-    probabilities = typer.predict_proba(sentences)
+def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]],
+                sentences: list[Span], lexicon: Any) -> list[tuple[int, list[Event]]]:
+    """Re-score (and where the typer is sure, re-type or drop) each sentence's events.
+
+    In sentences with negation, denial or modality markers the typer only re-scores: it cannot
+    see that "denied that the army had agreed" is not an agreement.
+    """
+    texts = [events[0].evidence.sentence for _, events in per_sentence]
+    probabilities = typer.predict_proba(texts)
     fused: list[tuple[int, list[Event]]] = []
     for (index, events), proba in zip(per_sentence, probabilities):
-        kept = [e for e in (fuse_event(e, proba, len(events)) for e in events) if e is not None]
+        may_retype = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
+        kept = [e for e in (fuse_event(e, proba, may_retype) for e in events) if e is not None]
         if kept:
             fused.append((index, kept))
     return fused
 
 
-def fuse_event(event: Event, proba: dict[str, float], events_in_sentence: int) -> Event | None:
+def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event | None:
     """One event's type and confidence after hearing the typer's opinion of its sentence.
 
-    A sentence-level typer cannot tell which of several events in one sentence it means, so it
-    only re-types sentences holding a single event.
+    A sentence-level typer cannot tell which of several events in one sentence it means, so the
+    caller lets it re-type only sentences holding a single event. Intended acts keep the
+    rule's lower confidence: the typer does not know they have not happened yet.
     """
     from eventwire.coding.typer import fuse
 
     new_type, conf = fuse(event.event_type, event.confidence, proba)
     if new_type is None:
         return None
+    if event.modality != "asserted":
+        conf = min(conf, event.confidence)
     if new_type != event.event_type:
-        if events_in_sentence > 1:
+        if not may_retype:
             return event.with_changes(confidence=min(event.confidence, conf))
         return event.with_changes(event_type=new_type, mode=None, cameo=None, acled=None,
                                   confidence=conf, rule=f"{event.rule}+typer")
@@ -77,7 +85,8 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
     from eventwire.coding.detect import clause_candidate
     from eventwire.coding.typer import fuse
 
-    chosen = [(i, s) for i, s in enumerate(sentences) if s is not None and _has_actor_clause(s)]
+    chosen = [(i, s) for i, s in enumerate(sentences)
+              if s is not None and _open_to_typer(s, resources.lexicon)]
     if not chosen:
         return []
     probabilities = typer.predict_proba([s.text for _, s in chosen])
@@ -96,7 +105,27 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
     return found
 
 
-def _has_actor_clause(sentence: Span) -> bool:
-    """Cheap pre-filter: a finite verb with a nominal subject."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
-               for t in sentence)
+def _open_to_typer(sentence: Span, lexicon: Any) -> bool:
+    """Sentences the typer may code alone: a clause with a subject, and no sign of negation,
+    denial, condition or modality.
+
+    The rules drop "did not attack", "denied that…", "could attack" on purpose; a bag-of-words
+    typer cannot see those markers, so it must not bring such sentences back.
+    """
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    mod = lexicon.modality
+    has_subject = False
+    for token in sentence:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.dep_ == "neg" or lower in ("never", "no", "nor", "neither"):
+            return False
+        if token.dep_ == "aux" and (lower in mod.hypothetical_aux or lower in mod.future_aux):
+            return False
+        if token.dep_ == "mark" and lower in mod.conditional_marks:
+            return False
+        if token.pos_ == "VERB" and lemma in (mod.denial_verbs | mod.failure_verbs):
+            return False
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            has_subject = True
+    return has_subject

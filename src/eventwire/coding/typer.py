@@ -24,10 +24,13 @@ LABELS: tuple[str, ...] = (*PLOVER_TYPES, NONE_LABEL)
 ARTEFACT_NAME = "event_typer.joblib"
 FORMAT_VERSION = 1
 
-#: Fusion thresholds, chosen on out-of-fold typer probabilities + rule events for PLV train
-#: and the negatives (``train_typer.py --cv 5 --oof``; see docs/accuracy.md), never on test.
-OVERRIDE_PROBABILITY = 0.25  # typer replaces the rule's type when its top type has this...
-OVERRIDE_RULE_CEILING = 0.10  # ...and it gives the rule's type at most this probability
+#: Fusion thresholds. DROP/FALLBACK were chosen on out-of-fold typer probabilities + rule events
+#: for PLV train and the negatives (``train_typer.py --cv 5 --oof``; see docs/accuracy.md),
+#: never on test. The override was made stricter once the rules reached ~0.79 on PLV train
+#: (above the typer's 0.73): the typer may re-type only a weak trigger, and only when sure.
+OVERRIDE_PROBABILITY = 0.60  # typer replaces the rule's type when its top type has this...
+OVERRIDE_RULE_CEILING = 0.10  # ...and it gives the rule's type at most this probability...
+OVERRIDE_RULE_CONFIDENCE = 0.60  # ...and the rule's own confidence is below this
 DROP_NONE_PROBABILITY = 0.50  # typer this sure there is no political event: drop rule events
 FALLBACK_PROBABILITY = 0.40  # typer alone creates an event (no rule fired) above this
 
@@ -132,6 +135,6 @@ def fuse(rule_type: str | None, rule_conf: float, proba: dict[str, float]
         return None, 0.0
     p_rule = proba.get(rule_type, 0.0)
     if best is not None and best != rule_type and p_best >= OVERRIDE_PROBABILITY \
-            and p_rule <= OVERRIDE_RULE_CEILING:
+            and p_rule <= OVERRIDE_RULE_CEILING and rule_conf < OVERRIDE_RULE_CONFIDENCE:
         return best, round(min(0.95, (p_best + (1 - rule_conf)) / 2), 3)
     return rule_type, round(min(0.99, max(0.02, (rule_conf + max(p_rule, 1 - p_none)) / 2)), 3)
