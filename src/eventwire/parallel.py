@@ -53,14 +53,14 @@ def iter_chunks(items: Iterable[InputItem], config: Config, size: int) -> Iterat
     documents, lazily. A warning record (e.g. E108) is never separated from the document it
     precedes, because the pipeline attaches it to that document's result."""
     from eventwire.ingest import WARNING_CODES
-    from eventwire.pipeline import _as_documents
+    from eventwire.pipeline import as_documents
 
     chunk: Chunk = []
     documents = 0
     for number, item in enumerate(items, start=1):
         # normalised here, with the position in the whole stream, so that documents without
         # an id get the same "python:N" id as in one process
-        for record in _as_documents(item, number, config):
+        for record in as_documents(item, number, config):
             chunk.append(record)
             if isinstance(record, Document):
                 documents += 1

@@ -89,7 +89,7 @@ class Pipeline:
         def documents() -> Iterator[tuple[str, tuple[int, Document]]]:
             sequence = 0
             for number, item in enumerate(items, start=1):
-                for doc_or_error in _as_documents(item, number, self.config):
+                for doc_or_error in as_documents(item, number, self.config):
                     sequence += 1
                     if isinstance(doc_or_error, Document):
                         yield doc_or_error.text, (sequence, doc_or_error)
@@ -160,7 +160,7 @@ def _error_result(error: ErrorRecord) -> DocumentResult:
     return DocumentResult(document=None, errors=(error,))
 
 
-def _as_documents(item: InputItem, number: int, config: Config
+def as_documents(item: InputItem, number: int, config: Config
                   ) -> Iterable[Document | ErrorRecord]:
     """Accept Documents, error records from ingest, plain dicts and bare strings.
 
