@@ -33,6 +33,7 @@ class ErrorCode(str, Enum):
     NOT_FOUND = "E303"
     PAYLOAD_TOO_LARGE = "E304"
     SCHEMA_MISMATCH = "E305"
+    BUSY = "E306"
     # evaluation (E4xx)
     GOLD_NOT_FOUND = "E401"
     GOLD_MALFORMED = "E402"
@@ -95,3 +96,21 @@ class GoldDataError(EventwireError):
 
 class ConfigError(EventwireError):
     code = ErrorCode.CONFIG_INVALID
+
+
+class PayloadTooLarge(EventwireError):
+    """A request body over the API's size limit (HTTP 413)."""
+
+    code = ErrorCode.PAYLOAD_TOO_LARGE
+
+
+class CodingTimeout(EventwireError):
+    """Coding one request took longer than its budget (HTTP 504)."""
+
+    code = ErrorCode.TIME_BUDGET_EXCEEDED
+
+
+class CoderBusy(EventwireError):
+    """Every coding slot is taken; retrying later can succeed (HTTP 503)."""
+
+    code = ErrorCode.BUSY

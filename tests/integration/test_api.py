@@ -265,7 +265,7 @@ def test_code_timeout_is_504_and_busy_coder_is_503(db_path: str) -> None:
         with TestClient(app) as c:
             assert_error(c.post("/api/code", json={"text": "x"}), 504, "E204")
             # the stuck call still holds the only slot: the next one cannot start
-            assert_error(c.post("/api/code", json={"text": "y"}), 503, "E204")
+            assert_error(c.post("/api/code", json={"text": "y"}), 503, "E306")
     finally:
         release.set()
 

@@ -37,6 +37,7 @@ STATUS_BY_CODE: dict[ErrorCode, int] = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,
     ErrorCode.TIME_BUDGET_EXCEEDED: 504,
+    ErrorCode.BUSY: 503,
     ErrorCode.DOCUMENT_TOO_LARGE: 413,
     ErrorCode.EMPTY_DOCUMENT: 422,
     ErrorCode.BINARY_CONTENT: 422,
@@ -63,7 +64,7 @@ def error_response(status: int, code: str, message: str,
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EventwireError)
     async def eventwire_error(_: Request, exc: EventwireError) -> JSONResponse:
-        status = getattr(exc, "http_status", None) or STATUS_BY_CODE.get(exc.code, 500)
+        status = STATUS_BY_CODE.get(exc.code, 500)
         if status >= 500:
             log.warning("API error %s: %s", exc.code.value, exc.message)
         return error_response(status, exc.code.value, exc.message)

@@ -19,7 +19,12 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field, ValidationError
 
 from eventwire.config import Config
-from eventwire.errors import ErrorCode, EventwireError, QueryError
+from eventwire.errors import (
+    CoderBusy,
+    CodingTimeout,
+    PayloadTooLarge,
+    QueryError,
+)
 
 #: Default cap on the request body of POST /api/code.
 MAX_CODE_BYTES = 100_000
@@ -33,19 +38,6 @@ class CodeRequest(BaseModel):
     text: str = Field(min_length=1, description="the story text to code")
     published: str | None = Field(
         None, description="publication date (ISO) that relative dates resolve against")
-
-
-class PayloadTooLarge(EventwireError):
-    code = ErrorCode.PAYLOAD_TOO_LARGE
-
-
-class CodingTimeout(EventwireError):
-    code = ErrorCode.TIME_BUDGET_EXCEEDED
-
-
-class CoderBusy(EventwireError):
-    code = ErrorCode.TIME_BUDGET_EXCEEDED
-    http_status = 503  # unlike a timeout of this request, retrying later can succeed
 
 
 class LazyCoder:
