@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,6 +42,28 @@ _INTERVAL_START_SQL = f"""(CASE {_PRECISION_SQL} WHEN 'year' THEN make_date(year
     WHEN 'month' THEN CAST(date_trunc('month', date_day) AS DATE) ELSE date_day END)"""
 _INTERVAL_END_SQL = f"""(CASE {_PRECISION_SQL} WHEN 'year' THEN make_date(year(date_day), 12, 31)
     WHEN 'month' THEN last_day(date_day) ELSE date_day END)"""
+
+
+@contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table],
+                 failure: str) -> Iterator[None]:
+    """Register Arrow tables, run the block in one transaction, always unregister.
+
+    Every write (a batch of documents, a dedup step) is all-or-nothing: a kill or an error
+    mid-way leaves the store as it was before the block.
+    """
+    for name, table in tables.items():
+        conn.register(name, table)
+    try:
+        run(conn, "BEGIN TRANSACTION")
+        yield
+        run(conn, "COMMIT")
+    except duckdb.Error as exc:
+        run(conn, "ROLLBACK")
+        raise StoreError(f"{failure}: {exc}") from exc
+    finally:
+        for name in tables:
+            conn.unregister(name)
 
 
 @dataclass(frozen=True)
@@ -196,10 +219,7 @@ class Store(StoreReads):
             "_new_quotes": quotes_table(quotes),
             "_new_errors": errors_table(errors),
         }
-        for name, table in tables.items():
-            conn.register(name, table)
-        try:
-            run(conn, "BEGIN TRANSACTION")
+        with _transaction(conn, tables, f"writing a batch to {self.path} failed"):
             if replace_ids:
                 run(conn, f"INSERT INTO dedup_pending SELECT event_type, "
                           f"min({_INTERVAL_START_SQL}) FROM events WHERE kind = 'story' AND "
@@ -219,13 +239,6 @@ class Store(StoreReads):
             run(conn, f"INSERT INTO dedup_pending SELECT event_type, "
                       f"min({_INTERVAL_START_SQL}) FROM _new_events WHERE date_day IS NOT "
                       f"NULL GROUP BY 1")
-            run(conn, "COMMIT")
-        except duckdb.Error as exc:
-            run(conn, "ROLLBACK")
-            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
-        finally:
-            for name in tables:
-                conn.unregister(name)
 
     def refresh_derived(self) -> None:
         """Rebuild the actors and places tables from the per-story events (cheap GROUP BYs)."""
@@ -331,10 +344,7 @@ class Store(StoreReads):
                 [("event_id", pa.string()), ("canonical_id", pa.string())])),
             "_touched": pa.table({"id": pa.array(touched, pa.string())}),
         }
-        for name, table in tables.items():
-            conn.register(name, table)
-        try:
-            run(conn, "BEGIN TRANSACTION")
+        with _transaction(conn, tables, f"dedup of {event_type} in {self.path} failed"):
             run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ? "
                       "AND id IN (SELECT id FROM _touched)", [event_type])
             run(conn, "UPDATE events SET canonical_id = id WHERE kind = 'story' "
@@ -348,13 +358,6 @@ class Store(StoreReads):
             run(conn, "UPDATE events SET canonical_id = m.canonical_id FROM _members m "
                       "WHERE events.id = m.event_id AND events.kind = 'story'")
             run(conn, "DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
-            run(conn, "COMMIT")
-        except duckdb.Error as exc:
-            run(conn, "ROLLBACK")
-            raise StoreError(f"dedup of {event_type} in {self.path} failed: {exc}") from exc
-        finally:
-            for name in tables:
-                conn.unregister(name)
 
     def optimize(self) -> None:
         """Rewrite the events table in date order, then checkpoint.
