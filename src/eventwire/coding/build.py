@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from eventwire.coding import syntax
+from eventwire.coding import roles, syntax
 from eventwire.coding.acled import acled_type
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
@@ -71,6 +71,7 @@ class Participant:
     actor: Actor
     token: Token
     via_pronoun: bool = False
+    target: bool = False  # what the action is aimed at, not a resolved actor (see event_targets)
 
 
 def _inside_quote(token: Token) -> bool:
@@ -199,7 +200,7 @@ def confidence(candidate: Candidate, actor: Participant | None,
         score += 0.08
     else:
         score += 0.02
-    if recipient is not None:
+    if recipient is not None and not recipient.target:
         score += 0.04
     if actor is not None and actor.via_pronoun:
         score -= 0.08
@@ -250,6 +251,8 @@ def build_events(
                            if p is not None]
         if not actor_parts and not recipient_parts:
             continue
+        if not recipient_parts:
+            recipient_parts = _targets(cand, actors, lexicon, memory, on_date)
         for actor in actor_parts or [None]:
             others = [r for r in recipient_parts if not actor
                       or _actor_key(actor.actor) != _actor_key(r.actor)]
@@ -259,6 +262,21 @@ def build_events(
                 event = _event(cand, actor, recipient, sentence, document, evidence)
                 _merge_into(built, event, cand)
     return [event for event, _ in built.values()]
+
+
+def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: MentionMemory,
+             on_date: str | None) -> list[Participant]:
+    """Recipients for an event no actor receives: what it is aimed at, as written."""
+    found = []
+    for token in roles.event_targets(cand.trigger, cand.nominal, cand.recipients, lexicon,
+                                     cand.actors):
+        part = resolve_participant(token, actors, lexicon, memory, on_date)
+        if part is None and not syntax.is_pronoun(token):
+            shown = syntax.phrase(token).text.strip()
+            part = Participant(Actor(text=shown), token, target=True) if shown else None
+        if part is not None:
+            found.append(part)
+    return found[:MAX_PARTICIPANTS]
 
 
 def _merge_into(built: dict, event: Event, cand: Candidate) -> None:
@@ -295,6 +313,7 @@ def _event_id(event: Event) -> str:
 def _event(cand: Candidate, actor: Participant | None, recipient: Participant | None,
            sentence: Span, document: Document, evidence: Evidence) -> Event:
     recipient_actor = recipient.actor if recipient else None
+    typed_by = recipient_actor if recipient and not recipient.target else None
     context = list(cand.spec.context)
     extra = TYPE_CONTEXT.get(cand.event_type)
     if extra and extra not in context:
@@ -302,8 +321,8 @@ def _event(cand: Candidate, actor: Participant | None, recipient: Participant | 
     acled = acled_type(
         cand.event_type, cand.mode, cand.trigger.lemma_, sentence.text,
         actor.actor.sector if actor else None,
-        recipient_actor.sector if recipient_actor else None,
-        recipient_actor.text if recipient_actor else "",
+        typed_by.sector if typed_by else None,
+        typed_by.text if typed_by else "",
     )
     event = Event(
         id="", event_type=cand.event_type, mode=cand.mode, context=tuple(context),

@@ -193,3 +193,119 @@ def is_money(obj: Token) -> bool:
     lemma = obj.lemma_.lower()
     return obj.ent_type_ == "MONEY" or lemma in CURRENCIES or lemma in FUNDS or any(
         t.ent_type_ == "MONEY" for t in obj.subtree if t.i <= obj.i)
+
+
+#: Entity labels that never name what an action is aimed at ("on Tuesday", "$2 million").
+NOT_TARGET_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                             "ORDINAL"})
+#: Prepositions that introduce what an action is aimed at, most telling first.
+TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "from", "over", "toward",
+                "towards", "for", "in", "of")
+#: Prepositions whose object owns a speech act or document: "a call *from* X", "a bid *by* X".
+OWNER_PREPS = ("by", "from", "of")
+
+
+def is_target_token(token: Token) -> bool:
+    """A noun that can name what an action is aimed at: not a date, a sum or a bare pronoun."""
+    return (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NOT_TARGET_ENTS
+            and not syntax.is_reciprocal(token) and not is_money(token))
+
+
+def owner(token: Token) -> Token:
+    """Who stands behind a targeted thing: "rejected a call *from Mandela*", "*Egypt's* bid".
+
+    PLOVER codes the author of a refused request, or the holder of a seized town, as the
+    recipient; a thing with no named owner is its own target.
+    """
+    if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
+            return child
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in OWNER_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if syntax.is_actor_token(pobj) and not syntax.is_pronoun(pobj):
+                    return pobj
+    return token
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose object (directly or through a preposition) an event noun is."""
+    head = noun
+    for _ in range(3):
+        if head.dep_ not in ("dobj", "obj", "nsubjpass", "pobj", "prep", "attr", "conj"):
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[Token],
+                  lexicon: Lexicon, actors: tuple[Token, ...] | list[Token] = ()) -> list[Token]:
+    """What an action is aimed at when no actor receives it (PLOVER's target).
+
+    Annotators code the object of an action as its recipient whether or not it is an actor
+    ("rejected the referendum", "declared a state of siege in Katanga", "searched the
+    residence"). Candidates are gathered in order of how directly they hang on the trigger
+    (the participants the detector found, the event noun's "by"/"from" author and its
+    prepositional objects, the verb's objects, datives and prepositional objects, then its
+    infinitive complement); the first that can name an actor wins ("severed ties *with
+    Colombia*", "returned the skulls *to Peru*"), else the first thing.
+    """
+    taken = {t.i for t in actors}
+    pool = [t for t in _target_pool(trigger, nominal, found, lexicon)
+            if t.i not in taken and t.i != trigger.i]
+    for token in pool:
+        if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
+            return [token]
+    return pool[:1]
+
+
+def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[Token],
+                 lexicon: Lexicon) -> list[Token]:
+    pool = _with_inner([t for t in found if is_target_token(t)], lexicon)
+    verb: Token | None = trigger
+    if nominal:
+        for child in trigger.children:  # "accepted demands *by protesters*"
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                pool += [o for o in child.children if o.dep_ == "pobj" and is_target_token(o)]
+        pool += _with_inner(_prep_targets(trigger, _preps_of(trigger, lexicon)), lexicon)
+        verb = governing_verb(trigger)
+    if verb is None:
+        return pool
+    objects = [o for o in syntax.direct_objects(verb) if is_target_token(o)]
+    if not objects and syntax.is_passive(verb):
+        objects = [o for o in syntax.passive_subjects(verb) if is_target_token(o)]
+    pool += _with_inner(objects, lexicon)
+    pool += [owner(o) for o in syntax.datives(verb) if is_target_token(o)]
+    pool += _with_inner(_prep_targets(verb), lexicon)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            pool += _target_pool(child, False, (), lexicon)
+            break
+    return pool
+
+
+def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Each target's owner, followed by what it is aimed at: "suspension of aid *to Egypt*"."""
+    result = []
+    for token in tokens:
+        result.append(owner(token))
+        result += _prep_targets(token, _preps_of(token, lexicon))
+    return result
+
+
+def _preps_of(noun: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    spec = lexicon.nouns.get(noun.lemma_.lower())
+    return tuple(dict.fromkeys((spec.recipient_preps if spec else ()) + TARGET_PREPS))
+
+
+def _prep_targets(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    """Prepositional objects of a head that could be a target, owners first."""
+    for prep in preps:
+        objects = [o for o in syntax.prep_objects(head, (prep,)) if is_target_token(o)]
+        if objects:
+            return [owner(o) for o in objects]
+    return []
