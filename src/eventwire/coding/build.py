@@ -87,7 +87,7 @@ def _actor_like(actor: Actor, token: Token) -> bool:
         return True
     if token.ent_type_ in NON_ACTOR_ENT_LABELS:
         return False
-    return token.pos_ == "PROPN" or syntax.names_people(token)
+    return token.pos_ == "PROPN" or syntax.is_acronym(token) or syntax.names_people(token)
 
 
 def resolve_participant(
@@ -194,7 +194,7 @@ def confidence(candidate: Candidate, actor: Participant | None,
     by hand on the PLV train split and are checked by `eventwire eval` (confidence buckets).
     """
     score = candidate.spec.confidence
-    if actor is None:
+    if actor is None or actor.target:
         score -= 0.15
     elif actor.actor.id:
         score += 0.08
@@ -249,6 +249,8 @@ def build_events(
         recipient_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
                                        for t in cand.recipients[:MAX_PARTICIPANTS])
                            if p is not None]
+        if not actor_parts:
+            actor_parts = _agents(cand, actors, lexicon, memory, on_date)
         if not actor_parts and not recipient_parts:
             continue
         if not recipient_parts:
@@ -277,6 +279,20 @@ def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: M
         if part is not None:
             found.append(part)
     return found[:MAX_PARTICIPANTS]
+
+
+def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: MentionMemory,
+            on_date: str | None) -> list[Participant]:
+    """Actors for an event whose subject named no actor: the act itself as written ("a Saudi-led
+    strike killed ..."), else the doer read off the clause (see roles.fallback_agents)."""
+    for token in cand.actors:
+        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN":
+            shown = syntax.phrase(token).text.strip()
+            if shown:
+                return [Participant(Actor(text=shown), token, target=True)]
+    found = [resolve_participant(t, actors, lexicon, memory, on_date)
+             for t in roles.fallback_agents(cand.trigger, cand.nominal)]
+    return [p for p in found if p is not None][:MAX_PARTICIPANTS]
 
 
 def _merge_into(built: dict, event: Event, cand: Candidate) -> None:

@@ -309,3 +309,40 @@ def _prep_targets(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[To
         if objects:
             return [owner(o) for o in objects]
     return []
+
+
+#: Verbs that carry an event noun without saying who suffers it: their subject does the act
+#: ("the EU is *prolonging* sanctions", "the US *completed* its withdrawal").
+CARRYING_VERBS = frozenset({"prolong", "complete", "maintain", "set", "keep", "finish", "pursue",
+                            "step", "expand", "escalate", "continue", "extend", "renew",
+                            "resume", "launch", "begin", "start", "conduct", "carry", "stage",
+                            "hold", "impose", "issue", "announce", "declare", "order", "provide",
+                            "offer", "give", "send", "deliver", "mount", "wage", "make", "sign",
+                            "reach", "take", "lead", "organize", "organise", "intensify",
+                            "undertake", "initiate", "unleash", "level", "lodge", "file",
+                            "pledge", "approve", "authorize", "authorise", "deploy", "dispatch",
+                            "end", "lift", "tighten", "ease", "broaden", "widen", "plan"})
+
+
+def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
+    """Who did an act the detector found no actor for, from the clause around it.
+
+    An event noun carried by a verb of doing is done by that verb's subject ("The EU is
+    prolonging sanctions against X"); a passive with no "by" phrase that happened in or from a
+    named country is that state's act ("two inspectors were expelled from North Korea").
+    """
+    if nominal:
+        verb = governing_verb(trigger)
+        if verb is not None and verb.lemma_.lower() in CARRYING_VERBS and not syntax.is_passive(
+                verb) and trigger.dep_ in ("dobj", "obj", "conj", "pobj"):
+            found = [t for t in syntax.subjects(verb) if t.i != trigger.i]
+            if found:
+                return found
+        return []
+    if syntax.is_passive(trigger) and not syntax.agents(trigger):
+        for prep in ("from", "in", "by"):
+            places = [t for t in syntax.prep_objects(trigger, (prep,))
+                      if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
+            if places:
+                return places[:1]
+    return []

@@ -312,8 +312,15 @@ def names_people(token: Token) -> bool:
 def is_actor_token(token: Token) -> bool:
     """Could the token name a participant (a named entity, a proper noun, people, a group)?"""
     return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
-        token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL")
+        token.pos_ in ("PROPN", "NOUN") and (token.pos_ == "PROPN" or is_acronym(token))
+        and token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL")
     ) or names_people(token) or is_pronoun(token)
+
+
+def is_acronym(token: Token) -> bool:
+    """ "ICE", "USAID": small models tag unknown agency acronyms as common nouns."""
+    return token.pos_ in ("NOUN", "PROPN") and token.is_upper and token.is_alpha and (
+        2 <= len(token.text) <= 7)
 
 
 def display_phrase(token: Token) -> Span:
