@@ -1,0 +1,80 @@
+"""Recipient and actor fallbacks of the coder, on short synthetic sentences.
+
+PLOVER codes what an action is aimed at as its recipient even when that is no actor ("rejected
+the referendum"), prefers the author of a refused request, and reads a missing actor off the
+clause. Each test names the rule in :mod:`eventwire.coding.roles` it pins down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def roles(events):
+    """(actor text, recipient text) of every event, lower-cased, for readable assertions."""
+    return [((e.actor.text if e.actor else "").lower(),
+             (e.recipient.text if e.recipient else "").lower()) for e in events]
+
+
+def with_recipient(events, word):
+    found = [e for e in events if e.recipient and word in e.recipient.text.lower()]
+    assert found, f"no recipient with {word!r} in {roles(events)}"
+    return found[0]
+
+
+def with_actor(events, word):
+    found = [e for e in events if e.actor and word in e.actor.text.lower()]
+    assert found, f"no actor with {word!r} in {roles(events)}"
+    return found[0]
+
+
+def test_object_that_is_no_actor_is_the_target(code):
+    event = with_recipient(code("The government rejected the referendum as illegal."),
+                           "referendum")
+    assert event.recipient.id is None and event.recipient.sector is None
+
+
+def test_author_of_a_refused_request_is_the_recipient(code):
+    events = code("The minister rejected a request from the opposition leader Ali Hassan.")
+    event = with_recipient(events, "ali hassan")
+    assert "request" not in event.recipient.text.lower()
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("The commission declared a state of siege in Katanga.", "katanga"),  # event noun's "in"
+    ("The ministry announced a suspension of aid to Egypt.", "egypt"),  # "aid *to* Egypt"
+    ("NATO returned the seized weapons to the army.", "army"),  # actor beats the thing moved
+])
+def test_actor_like_prepositional_target_beats_the_thing(code, sentence, target):
+    event = with_recipient(code(sentence), target)
+    assert "weapons" not in event.recipient.text.lower()
+
+
+def test_event_noun_subject_is_the_actor_as_written(code):
+    event = with_actor(code("A suicide bombing killed twelve soldiers in the capital."),
+                       "suicide bombing")
+    assert "soldiers" in event.recipient.text.lower()
+    assert event.actor.id is None
+
+
+def test_subject_of_a_verb_carrying_an_event_noun_does_it(code):
+    events = code("The European Union is prolonging sanctions against Syria.")
+    event = with_actor(events, "european union")
+    assert "syria" in event.recipient.text.lower()
+
+
+def test_agentless_passive_in_a_named_state_is_that_states_act(code):
+    event = with_recipient(code("Two journalists were expelled from Ethiopia on Monday."),
+                           "journalists")
+    assert event.actor is not None and event.actor.country == "ETH"
+
+
+def test_passive_by_phrase_still_wins_over_the_place(code):
+    events = code("Two journalists were arrested by the police in Ethiopia.")
+    event = with_recipient(events, "journalists")
+    assert "police" in event.actor.text.lower()
+
+
+def test_unknown_agency_acronym_is_an_actor(code):
+    event = with_actor(code("UNHCR returned the documents to the museum."), "unhcr")
+    assert "museum" in event.recipient.text.lower()
