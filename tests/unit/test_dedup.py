@@ -175,8 +175,11 @@ def test_full_dedup_recomputes_with_new_parameters():
 
 
 def _canonical_map(store) -> list[tuple[str, str]]:
+    """Each event's canonical id; the stored ``canonical`` flag must agree with it."""
     with store._cursor() as cur:
-        return sorted(cur.execute("SELECT id, canonical_id FROM events").fetchall())
+        rows = cur.execute("SELECT id, canonical_id, canonical FROM events").fetchall()
+    assert [r for r in rows if r[2] is not (r[0] == r[1])] == []
+    return sorted((i, c) for i, c, _ in rows)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])

@@ -6,7 +6,7 @@ import duckdb
 from factories import make_document, make_event, make_result
 
 from eventwire.store import SCHEMA_VERSION, migrate, open_store
-from eventwire.store.rows import documents_table, events_table, insert_events_sql
+from eventwire.store.rows import documents_table, events_table
 from eventwire.store.schema import current_version
 
 
@@ -23,7 +23,7 @@ def test_version_1_store_is_migrated_and_its_events_stay_queryable(tmp_path):
     v1_events = events_table(old).drop_columns(["kind", "canonical_id"])
     conn.register("v1_events", v1_events)
     conn.register("v1_docs", documents_table([make_document("old-doc")]))
-    conn.execute(insert_events_sql("v1_events"))
+    conn.execute("INSERT INTO events BY NAME SELECT * FROM v1_events")
     conn.execute("INSERT INTO documents BY NAME SELECT * FROM v1_docs")
     assert "kind" not in [r[0] for r in conn.execute("DESCRIBE events").fetchall()]
     conn.close()
@@ -36,3 +36,6 @@ def test_version_1_store_is_migrated_and_its_events_stay_queryable(tmp_path):
         store.write([make_result("new-doc", 1, town="Aleppo")])
         assert store.stats()["merged_events"] == 1
         assert migrate(store._conn) == SCHEMA_VERSION  # idempotent
+        flags = store._conn.execute("SELECT count(*) FROM events WHERE canonical IS DISTINCT "
+                                    "FROM (canonical_id = id)").fetchall()
+        assert flags == [(0,)]

@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventwire
+from eventwire.api.cache import ResponseCache
 from eventwire.api.coder import CodeLimits, LazyCoder, code_router
 from eventwire.api.routes import CountCache, router
 from eventwire.config import Config
@@ -124,12 +125,14 @@ def create_app(
     config: Config | None = None,
     coder: Callable[[str, str | None], list[Any]] | None = None,
     code_limits: CodeLimits | None = None,
+    cache_bytes: int = 256 * 2**20,
 ) -> FastAPI:
     """Build the app over the store at ``db_path``.
 
     ``coder`` replaces the pipeline behind ``POST /api/code`` (tests pass a fake); by default
     the pipeline is loaded on the first request, once per app. ``code_limits`` defaults to a
-    100 kB body and the config's per-document time budget.
+    100 kB body and the config's per-document time budget. ``cache_bytes`` bounds the
+    response cache of a read-only store (0 turns it off; a writable store never caches).
     """
     config = config or Config()
     limits = code_limits or CodeLimits(timeout_s=config.document_time_budget_s)
@@ -166,6 +169,25 @@ def create_app(
     app.state.count_cache = CountCache(enabled=read_only)
     _install_error_handlers(app)
     app.include_router(router)
+    if read_only and cache_bytes > 0:
+        app.add_middleware(ResponseCache, max_bytes=cache_bytes, exclude=("/api/code",))
     app.include_router(code_router(coder or LazyCoder(config), limits))
     _install_pages(app)
     return app
+
+
+#: Environment handed from ``eventwire serve --workers N`` to each worker process (uvicorn
+#: starts workers from an import string, so the app's arguments travel this way).
+SERVE_ENV = ("EVENTWIRE_SERVE_DB", "EVENTWIRE_SERVE_CONFIG", "EVENTWIRE_SERVE_CACHE_MB")
+
+
+def app_from_env() -> FastAPI:
+    """App factory for uvicorn worker processes: a read-only store (several processes may
+    hold one DuckDB file read-only, never read-write)."""
+    import os
+
+    db, config_path, cache_mb = (os.environ.get(name) for name in SERVE_ENV)
+    if not db:
+        raise RuntimeError("EVENTWIRE_SERVE_DB is not set; start workers with eventwire serve")
+    return create_app(db, read_only=True, config=Config.load(config_path or None),
+                      cache_bytes=int(cache_mb or 256) * 2**20)

@@ -6,14 +6,13 @@ every thread (each of its reads opens its own DuckDB cursor).
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Annotated, Any
 
 import pyarrow as pa
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from eventwire.api.params import Page, clean_text, event_filters, page, text_query
 from eventwire.errors import NotFoundError
@@ -65,12 +64,17 @@ def rows(table: pa.Table) -> list[dict[str, Any]]:
     return table.to_pylist()
 
 
-def event_records(table: pa.Table) -> list[dict[str, Any]]:
-    """Store rows → events in the DOMAIN.md contract shape (the stored full JSON record),
-    plus how many stories report each one."""
+def event_records_json(table: pa.Table) -> str:
+    """Store rows → a JSON array of events in the DOMAIN.md contract shape (the record DuckDB
+    serialised), each with how many stories report it.
+
+    The records are spliced as text, not parsed and re-encoded: for a page of events that
+    round trip cost more than the query (bench/api_load.py).
+    """
     records = table.column("record").to_pylist()
     n_sources = table.column("n_sources").to_pylist()
-    return [{**json.loads(r), "n_sources": n} for r, n in zip(records, n_sources)]
+    return "[" + ",".join(f'{r[:-1]},"n_sources":{int(n or 0)}}}'
+                          for r, n in zip(records, n_sources)) + "]"
 
 
 def _found(value: Any, kind: str, ident: str) -> Any:
@@ -87,7 +91,14 @@ CacheDep = Annotated[CountCache, Depends(get_cache)]
 router = APIRouter(prefix="/api")
 
 
-@router.get("/events", summary="Events matching the filters, paged")
+EVENTS_EXAMPLE = {"events": [{"id": "…", "event_type": "ASSAULT", "n_sources": 2}],
+                  "total": 1, "limit": 100, "offset": 0}
+
+
+@router.get("/events", summary="Events matching the filters, paged", response_class=Response,
+            responses={200: {"description": "`events`: records as in docs/record.md, each "
+                             "with `n_sources`; `total`: all matches",
+                             "content": {"application/json": {"example": EVENTS_EXAMPLE}}}})
 def list_events(
     filters: EventFilters,
     paging: Paging,
@@ -96,13 +107,14 @@ def list_events(
     canonical: Annotated[bool, Query(
         description="true: merged events (one per real-world event); false: per-story reports",
     )] = True,
-) -> dict[str, Any]:
+) -> Response:
     events = store.events(**filters, limit=paging.limit, offset=paging.offset,
                           canonical=canonical)
     key = ("count", canonical, *sorted(filters.items()))
     total = cache.get(key, lambda: store.count_events(**filters, canonical=canonical))
-    return {"events": event_records(events), "total": total,
-            "limit": paging.limit, "offset": paging.offset}
+    body = (f'{{"events":{event_records_json(events)},"total":{int(total)},'
+            f'"limit":{paging.limit},"offset":{paging.offset}}}')
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="One event with sources, evidence and quotes")

@@ -347,7 +347,7 @@ class Store(StoreReads):
         with _transaction(conn, tables, f"dedup of {event_type} in {self.path} failed"):
             run(conn, "DELETE FROM events WHERE kind = 'merged' AND event_type = ? "
                       "AND id IN (SELECT id FROM _touched)", [event_type])
-            run(conn, "UPDATE events SET canonical_id = id WHERE kind = 'story' "
+            run(conn, "UPDATE events SET canonical_id = id, canonical = TRUE WHERE kind = 'story' "
                       "AND event_type = ? AND canonical_id IN (SELECT id FROM _touched)",
                 [event_type])
             # merged events whose reports all went away with replaced documents
@@ -355,7 +355,8 @@ class Store(StoreReads):
                       "IN (SELECT canonical_id FROM events WHERE kind = 'story' AND "
                       "event_type = ?)", [event_type, event_type])
             run(conn, insert_events_sql("_merged"))
-            run(conn, "UPDATE events SET canonical_id = m.canonical_id FROM _members m "
+            run(conn, "UPDATE events SET canonical_id = m.canonical_id, "
+                      "canonical = (m.canonical_id = events.id) FROM _members m "
                       "WHERE events.id = m.event_id AND events.kind = 'story'")
             run(conn, "DELETE FROM dedup_pending WHERE event_type = ?", [event_type])
 

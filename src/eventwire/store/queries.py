@@ -144,7 +144,7 @@ def event_where(*, type: str | Sequence[str] | None = None, actor: str | None = 
                 canonical: bool = True) -> Where:
     """Validated filters → WHERE over the ``events`` table."""
     where = Where()
-    where.add("canonical_id = id" if canonical else "kind = 'story'")
+    where.add("canonical" if canonical else "kind = 'story'")
     types = parse_types(type)
     if len(types) == 1:
         where.add("event_type = ?", types[0])

@@ -267,7 +267,7 @@ class StoreReads:
         with self._cursor() as cur:
             totals = cur.execute(
                 "SELECT count(*) FILTER (WHERE kind = 'story'), "
-                "count(*) FILTER (WHERE canonical_id = id), "
+                "count(*) FILTER (WHERE canonical), "
                 "count(*) FILTER (WHERE kind = 'merged'), "
                 f"count(*) FILTER (WHERE {where.sql()}) FROM events", where.params).fetchall()[0]
             others = cur.execute(

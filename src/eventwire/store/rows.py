@@ -80,8 +80,9 @@ RECORD_SQL = f"""to_json(struct_pack(
 
 
 def insert_events_sql(source: str) -> str:
-    """INSERT of an Arrow table in ``EVENT_SCHEMA`` layout."""
-    return f"INSERT INTO events BY NAME SELECT * FROM {source}"
+    """INSERT of an Arrow table in ``EVENT_SCHEMA`` layout, deriving the ``canonical`` flag."""
+    return (f"INSERT INTO events BY NAME SELECT *, canonical_id = id AS canonical "
+            f"FROM {source}")
 
 
 def _affiliations(actor: Actor | None) -> str | None:
