@@ -78,3 +78,27 @@ def test_passive_by_phrase_still_wins_over_the_place(code):
 def test_unknown_agency_acronym_is_an_actor(code):
     event = with_actor(code("UNHCR returned the documents to the museum."), "unhcr")
     assert "museum" in event.recipient.text.lower()
+
+
+@pytest.mark.parametrize(("sentence", "actor", "recipient"), [
+    ("The United States and Sudan are upgrading diplomatic ties.", "united states", "sudan"),
+    ("UK and EU negotiators have agreed a landmark free trade agreement.", "uk", "eu"),
+    ("British and French ministers met in Paris.", "british", "french"),
+])
+def test_coordinated_sides_of_a_joint_act_are_actor_and_recipient(code, sentence, actor,
+                                                                  recipient):
+    event = with_recipient(code(sentence), recipient)
+    assert actor in event.actor.text.lower()
+    assert recipient not in event.actor.text.lower() or " and " in event.actor.text.lower()
+
+
+def test_coordinated_attackers_are_not_each_others_recipients(code):
+    events = code("Russian and Chinese warplanes bombed the town.")
+    assert not [e for e in events if e.recipient and "chinese" in e.recipient.text.lower()]
+    with_recipient(events, "town")
+
+
+def test_state_acting_in_its_own_capital_keeps_the_recipient(code):
+    event = with_recipient(code("The Thai government will extend the curfew in Bangkok."),
+                           "bangkok")
+    assert event.actor.country == "THA"

@@ -28,6 +28,8 @@ MAX_PARTICIPANTS = 3
 NON_ACTOR_ENT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                                   "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
                                   "PRODUCT"})
+#: Types whose coordinated actors act with each other ("A and B agreed", "A and B met").
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 TYPE_CONTEXT = {"ASSAULT": "military", "MOBILIZE": "military", "PROTEST": "protest",
                 "SANCTION": "international", "AID": "humanitarian"}
@@ -180,6 +182,23 @@ def remember_entities(doc_sents: list[Span], actors: ActorResolver, memory: Ment
                                 is_subject=ent.root.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _where(token: Token) -> bool:
+    """The participant is where the act happened ("met *in Paris*"), not a side of it."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+
+
+def _same_mention(actor: Participant, recipient: Participant) -> bool:
+    """The recipient names the actor itself, not just someone of the same state.
+
+    "Thai government will extend the curfew in Bangkok": a state acting on its own capital is
+    a domestic event with both sides coded (PLOVER codes domestic actors too); only the same
+    words, or an actor turned back on itself, make no recipient.
+    """
+    if actor.token.i == recipient.token.i:
+        return True
+    return actor.actor.text.lower() == recipient.actor.text.lower()
+
+
 def _actor_key(actor: Actor | None) -> str:
     if actor is None:
         return ""
@@ -253,11 +272,20 @@ def build_events(
             actor_parts = _agents(cand, actors, lexicon, memory, on_date)
         if not actor_parts and not recipient_parts:
             continue
+        if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
+            # "The US and Sudan are upgrading ties": a joint act is done with each other
+            actor_parts, recipient_parts = actor_parts[:1], actor_parts[1:2]
+        elif len(actor_parts) == 1 and cand.event_type in JOINT_TYPES and all(
+                _where(r.token) for r in recipient_parts):
+            # "UK and EU negotiators agreed a deal": the second side is a modifier's conjunct
+            sides = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
+                                 for t in syntax.modifier_conjuncts(actor_parts[0].token))
+                     if p is not None]
+            recipient_parts = sides[:1] or recipient_parts
         if not recipient_parts:
             recipient_parts = _targets(cand, actors, lexicon, memory, on_date)
         for actor in actor_parts or [None]:
-            others = [r for r in recipient_parts if not actor
-                      or _actor_key(actor.actor) != _actor_key(r.actor)]
+            others = [r for r in recipient_parts if not actor or not _same_mention(actor, r)]
             # "Saudi Arabia imposed blockades on Saudi ports": the act stands, the actor is no
             # recipient of its own action
             for recipient in others or [None]:

@@ -117,6 +117,18 @@ def conjuncts(token: Token) -> list[Token]:
     return result
 
 
+def modifier_conjuncts(token: Token) -> list[Token]:
+    """Coordinated modifiers of a head: "*UK* and *EU* negotiators" → [EU] (the second side)."""
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    for index, child in enumerate(mods):
+        found = [c for c in child.children if c.dep_ == "conj" and c.i < token.i]
+        if found:
+            return found
+        if any(c.dep_ == "cc" for c in child.children) and index + 1 < len(mods):
+            return [mods[index + 1]]  # small models hang "and EU" beside "UK", not under it
+    return []
+
+
 def _substantive(token: Token) -> Token:
     """Skip quantity heads: "thousands of protesters" → "protesters"."""
     if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
