@@ -420,3 +420,45 @@ def test_one_app_can_be_served_again_after_a_shutdown(db_path: str) -> None:
         with TestClient(app) as c:
             assert c.get("/api/events").json()["total"] == 7
     assert app.state.store is None  # the last run closed it
+
+
+# -- response cache and worker processes -----------------------------------------------------------
+def test_read_only_app_answers_repeats_from_its_cache(db_path: str, tmp_path: Path) -> None:
+    params = {"country": "SYR", "limit": 3}
+    with TestClient(create_app(db_path, coder=fake_coder)) as c:
+        first = c.get("/api/events", params=params)
+        again = c.get("/api/events", params=dict(reversed(params.items())))
+        bad = [c.get("/api/events", params={"type": "NOPE"}) for _ in range(2)]
+    assert first.headers["x-eventwire-cache"] == "miss"
+    assert again.headers["x-eventwire-cache"] == "hit"
+    assert again.json() == first.json() and first.json()["total"] == 5
+    assert [r.headers["x-eventwire-cache"] for r in bad] == ["miss", "miss"]
+    writable = build_store(tmp_path / "rw.duckdb")
+    with TestClient(create_app(str(writable), read_only=False, coder=fake_coder)) as c:
+        answers = [c.get("/api/events", params=params) for _ in range(2)]
+    assert [r.status_code for r in answers] == [200, 200]
+    assert all("x-eventwire-cache" not in r.headers for r in answers)
+
+
+def test_worker_factory_serves_the_store_named_in_its_environment(
+        db_path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.api.app import app_from_env
+
+    monkeypatch.delenv("EVENTWIRE_SERVE_DB", raising=False)
+    with pytest.raises(RuntimeError, match="EVENTWIRE_SERVE_DB"):
+        app_from_env()
+    monkeypatch.setenv("EVENTWIRE_SERVE_DB", db_path)
+    monkeypatch.setenv("EVENTWIRE_SERVE_CACHE_MB", "1")
+    with TestClient(app_from_env()) as c:
+        assert c.get("/api/events").json()["total"] == 7
+
+
+def test_serve_refuses_several_workers_on_a_writable_store(db_path: str) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", db_path, "--writable",
+                                       "--workers", "2"])
+    assert result.exit_code == 2
+    assert "one worker" in result.output
