@@ -102,3 +102,36 @@ def test_state_acting_in_its_own_capital_keeps_the_recipient(code):
     event = with_recipient(code("The Thai government will extend the curfew in Bangkok."),
                            "bangkok")
     assert event.actor.country == "THA"
+
+
+def test_words_of_the_trigger_phrase_are_no_target(code):
+    event = with_recipient(code("NATO troops remained on alert in Bosnia."), "bosnia")
+    assert "alert" not in event.recipient.text.lower()
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The rebels declared a unilateral ceasefire in Somalia.", "somalia"),
+    ("Germany gave 30 million euros to promote development in Ethiopia.", "ethiopia"),
+])
+def test_named_place_of_a_thing_only_act_is_the_recipient(code, sentence, place):
+    with_recipient(code(sentence), place)
+
+
+def test_subject_of_the_condition_of_a_refusal_is_the_recipient(code):
+    events = code("Obama said he will not lift the embargo until Cuba releases its prisoners.")
+    refusal = [e for e in events if e.trigger and "lift" in e.trigger.text.lower()
+               or e.trigger and "embargo" in e.trigger.text.lower()]
+    assert refusal and refusal[0].recipient is not None
+    assert refusal[0].recipient.country == "CUB"
+
+
+def test_purpose_clause_of_an_event_noun_names_the_sides(code):
+    events = code("Egypt launched a mediation effort to prevent a war between Turkey and Syria.")
+    event = with_recipient(events, "turkey")
+    assert "egypt" in event.actor.text.lower()
+
+
+def test_coordinated_owners_of_a_joint_actor_are_its_sides(code):
+    event = with_recipient(code("The armies of Brazil and Argentina performed joint war games."),
+                           "argentina")
+    assert "brazil" in event.actor.text.lower()

@@ -299,7 +299,7 @@ def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: M
     """Recipients for an event no actor receives: what it is aimed at, as written."""
     found = []
     for token in roles.event_targets(cand.trigger, cand.nominal, cand.recipients, lexicon,
-                                     cand.actors):
+                                     cand.actors, frozenset(cand.spec.key.split())):
         part = resolve_participant(token, actors, lexicon, memory, on_date)
         if part is None and not syntax.is_pronoun(token):
             shown = syntax.phrase(token).text.strip()

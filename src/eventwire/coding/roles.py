@@ -199,8 +199,8 @@ def is_money(obj: Token) -> bool:
 NOT_TARGET_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                              "ORDINAL"})
 #: Prepositions that introduce what an action is aimed at, most telling first.
-TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "from", "over", "toward",
-                "towards", "for", "in", "of")
+TARGET_PREPS = ("on", "against", "to", "with", "between", "among", "into", "at", "from",
+                "over", "toward", "towards", "for", "in", "of")
 #: Prepositions whose object owns a speech act or document: "a call *from* X", "a bid *by* X".
 OWNER_PREPS = ("by", "from", "of")
 
@@ -243,7 +243,8 @@ def governing_verb(noun: Token) -> Token | None:
 
 
 def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[Token],
-                  lexicon: Lexicon, actors: tuple[Token, ...] | list[Token] = ()) -> list[Token]:
+                  lexicon: Lexicon, actors: tuple[Token, ...] | list[Token] = (),
+                  phrase_words: frozenset[str] = frozenset()) -> list[Token]:
     """What an action is aimed at when no actor receives it (PLOVER's target).
 
     Annotators code the object of an action as its recipient whether or not it is an actor
@@ -252,15 +253,45 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
     (the participants the detector found, the event noun's "by"/"from" author and its
     prepositional objects, the verb's objects, datives and prepositional objects, then its
     infinitive complement); the first that can name an actor wins ("severed ties *with
-    Colombia*", "returned the skulls *to Peru*"), else the first thing.
+    Colombia*", "returned the skulls *to Peru*"), then a named place the action is done in,
+    else the first thing. Words of the trigger's own phrase ("remain on *alert*") are no target.
     """
     taken = {t.i for t in actors}
     pool = [t for t in _target_pool(trigger, nominal, found, lexicon)
-            if t.i not in taken and t.i != trigger.i]
+            if t.i not in taken and t.i != trigger.i and t.lemma_.lower() not in phrase_words]
     for token in pool:
         if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
             return [token]
-    return pool[:1]
+    verb = governing_verb(trigger) if nominal else trigger
+    places = clause_places(verb if verb is not None else trigger)
+    return places[:1] or pool[:1]
+
+
+#: Clause parts that are not where this action happened (other clauses, the subject's phrase).
+NOT_THIS_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "nsubj",
+                             "nsubjpass", "agent"})
+#: Prepositions that place an action in a territory ("a ceasefire *in* Somalia").
+PLACE_PREPS = frozenset({"in", "into", "inside", "across", "throughout"})
+
+
+def clause_places(verb: Token) -> list[Token]:
+    """Named places the action is done in, in text order: a thing-only action is aimed there.
+
+    PLV annotators code "declared a unilateral ceasefire ... in Somalia" and "set up a company in
+    Berlin" with the place as recipient when nobody else receives the action.
+    """
+    found: list[Token] = []
+    def inside(token: Token) -> bool:  # purpose clauses belong to the act ("gave X to help")
+        return token.dep_ not in NOT_THIS_CLAUSE or (token.dep_ == "advcl" and _is_purpose(token))
+
+    stack = [c for c in verb.children if inside(c)]
+    while stack:
+        token = stack.pop()
+        if (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+                and token.ent_type_ in ("GPE", "LOC")):
+            found.append(token)
+        stack.extend(c for c in token.children if inside(c))
+    return sorted(found, key=lambda t: t.i)
 
 
 def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[Token],
@@ -272,6 +303,10 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 pool += [o for o in child.children if o.dep_ == "pobj" and is_target_token(o)]
         pool += _with_inner(_prep_targets(trigger, _preps_of(trigger, lexicon)), lexicon)
+        for child in trigger.children:  # "a mediation effort *to prevent war between X and Y*"
+            if child.dep_ == "acl" and child.pos_ == "VERB" and _is_purpose(child):
+                pool += _target_pool(child, False, (), lexicon)
+                break
         verb = governing_verb(trigger)
     if verb is None:
         return pool
@@ -281,11 +316,32 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
     pool += _with_inner(objects, lexicon)
     pool += [owner(o) for o in syntax.datives(verb) if is_target_token(o)]
     pool += _with_inner(_prep_targets(verb), lexicon)
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+    for child in verb.children:  # "agreed to meet X", "launched a bid to prevent war between"
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX") and (
+                child.dep_ == "xcomp" or _is_purpose(child)):
             pool += _target_pool(child, False, (), lexicon)
             break
+    pool += condition_subjects(verb)
     return pool
+
+
+def _is_purpose(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+#: Subordinators of a condition someone else must meet ("will not lift the embargo *until*
+#: Cuba undertakes reforms"): that someone is whom the refusal or threat is aimed at.
+CONDITION_MARKS = frozenset({"until", "unless", "if", "before"})
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Subjects of a condition clause on the verb, when they name an actor."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                         for c in child.children):
+            found = syntax.subjects(child) or syntax.passive_subjects(child)
+            return [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+    return []
 
 
 def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

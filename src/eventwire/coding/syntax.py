@@ -118,7 +118,13 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def modifier_conjuncts(token: Token) -> list[Token]:
-    """Coordinated modifiers of a head: "*UK* and *EU* negotiators" → [EU] (the second side)."""
+    """Coordinated owners of a head: "UK and *EU* negotiators", "armies of Brazil and *Argentina*"
+    → the second side."""
+    for owners in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in owners.children if c.dep_ == "pobj"):  # "armies of A and B"
+            found = [c for c in pobj.children if c.dep_ == "conj"]
+            if found:
+                return found
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
     for index, child in enumerate(mods):
         found = [c for c in child.children if c.dep_ == "conj" and c.i < token.i]
