@@ -135,3 +135,21 @@ def test_coordinated_owners_of_a_joint_actor_are_its_sides(code):
     event = with_recipient(code("The armies of Brazil and Argentina performed joint war games."),
                            "argentina")
     assert "brazil" in event.actor.text.lower()
+
+
+def test_dateline_is_not_part_of_the_actor(code):
+    events = code("PARIS (Reuters) - Fighters loyal to the president arrested his rival in Abidjan.")
+    event = with_actor(events, "fighters")
+    assert "paris" not in event.actor.text.lower() and "reuters" not in event.actor.text.lower()
+
+
+def test_agentless_passive_takes_a_nested_named_place(code):
+    event = with_recipient(code("Gul Rahman was tortured in a secret prison in Afghanistan."),
+                           "gul rahman")
+    assert event.actor is not None and event.actor.country == "AFG"
+
+
+def test_holder_of_a_commitment_does_what_it_commits_to(code):
+    events = code("The air force reiterated its commitment to support the police.")
+    event = with_recipient(events, "police")
+    assert event.actor is not None and "air force" in event.actor.text.lower()

@@ -396,9 +396,20 @@ def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
                 return found
         return []
     if syntax.is_passive(trigger) and not syntax.agents(trigger):
-        for prep in ("from", "in", "by"):
-            places = [t for t in syntax.prep_objects(trigger, (prep,))
-                      if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
-            if places:
-                return places[:1]
+        places = [t for t in syntax.prep_objects(trigger, ("from",)) + clause_places(trigger)
+                  if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
+        return places[:1]
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and _is_purpose(trigger):
+        return pledger(trigger.head)
+    return []
+
+
+def pledger(noun: Token) -> list[Token]:
+    """Who holds a commitment, plan or offer: "*the U.N.'s* commitment to support X", "X
+    reiterated its commitment to ..." (the subject of the verb the noun is the object of)."""
+    for child in noun.children:
+        if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
+            return [child]
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+        return syntax.subjects(noun.head)
     return []

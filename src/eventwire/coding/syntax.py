@@ -305,6 +305,10 @@ def phrase(token: Token) -> Span:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
+    for t in doc[start:token.i]:  # "PARIS (Reuters) - Fighters": the dateline is no part of it
+        if t.text in DATELINE_DASHES and t.is_punct and t.whitespace_ and t.i > start and (
+                doc[t.i - 1].whitespace_):
+            start = t.i + 1
     while start < token.i and (doc[start].pos_ in ("DET", "PUNCT", "CCONJ") or doc[start].is_space):
         start += 1
     while end - 1 > token.i and (doc[end - 1].pos_ in ("PUNCT", "CCONJ") or doc[end - 1].is_space
