@@ -153,3 +153,17 @@ def test_holder_of_a_commitment_does_what_it_commits_to(code):
     events = code("The air force reiterated its commitment to support the police.")
     event = with_recipient(events, "police")
     assert event.actor is not None and "air force" in event.actor.text.lower()
+
+
+def test_target_of_a_participle_on_the_object(code):
+    events = code("Japan decided to lift economic sanctions imposed on India and Pakistan.")
+    event = with_recipient(events, "india")
+    assert "japan" in event.actor.text.lower()
+
+
+def test_later_preposition_is_tried_when_the_first_is_the_trigger_phrase(code):
+    with_recipient(code("NATO troops remained on alert in Bosnian Serb territory."), "territory")
+
+
+def test_people_named_by_the_event_noun_receive_it(code):
+    with_recipient(code("The United States accepted 1,141 Iraqi refugees in May."), "refugees")

@@ -264,6 +264,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
             return [token]
     verb = governing_verb(trigger) if nominal else trigger
     places = clause_places(verb if verb is not None else trigger)
+    if not places and not pool and nominal and syntax.names_people(trigger):
+        return [trigger]  # "accepted 1,141 Iraqi refugees": the people taken in receive it
     return places[:1] or pool[:1]
 
 
@@ -350,6 +352,9 @@ def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     for token in tokens:
         result.append(owner(token))
         result += _prep_targets(token, _preps_of(token, lexicon))
+        for child in token.children:  # "sanctions *imposed on India*"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                result += _prep_targets(child)
     return result
 
 
@@ -359,12 +364,11 @@ def _preps_of(noun: Token, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _prep_targets(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
-    """Prepositional objects of a head that could be a target, owners first."""
+    """Prepositional objects of a head that could be a target, in the order of ``preps``."""
+    found: list[Token] = []
     for prep in preps:
-        objects = [o for o in syntax.prep_objects(head, (prep,)) if is_target_token(o)]
-        if objects:
-            return [owner(o) for o in objects]
-    return []
+        found += [owner(o) for o in syntax.prep_objects(head, (prep,)) if is_target_token(o)]
+    return found
 
 
 #: Verbs that carry an event noun without saying who suffers it: their subject does the act
