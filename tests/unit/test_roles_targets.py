@@ -167,3 +167,23 @@ def test_later_preposition_is_tried_when_the_first_is_the_trigger_phrase(code):
 
 def test_people_named_by_the_event_noun_receive_it(code):
     with_recipient(code("The United States accepted 1,141 Iraqi refugees in May."), "refugees")
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Israel mobilized the army for a ground assault against Gaza.", "gaza"),
+    ("The Pentagon placed an Army brigade on alert to fly into Lebanon.", "lebanon"),
+])
+def test_mobilization_is_aimed_at_the_adversary_not_the_forces(code, sentence, target):
+    events = [e for e in code(sentence) if e.event_type == "MOBILIZE"]
+    assert events and target in events[0].recipient.text.lower()
+
+
+def test_mobilized_forces_stay_the_recipient_when_no_adversary_is_named(code):
+    events = [e for e in code("Russia mobilized 20,000 reservists.") if e.event_type == "MOBILIZE"]
+    assert events and "reservists" in events[0].recipient.text.lower()
+
+
+def test_target_of_a_restriction_beats_the_restriction(code):
+    events = code("Pakistan refuses to lift the ban on Indian television channels.")
+    event = with_recipient(events, "channels")
+    assert "ban" not in event.recipient.text.lower()

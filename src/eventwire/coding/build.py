@@ -282,6 +282,9 @@ def build_events(
                                  for t in syntax.modifier_conjuncts(actor_parts[0].token))
                      if p is not None]
             recipient_parts = sides[:1] or recipient_parts
+        if cand.event_type == "MOBILIZE" and recipient_parts:
+            recipient_parts = _mobilized_against(cand, recipient_parts, actors, lexicon, memory,
+                                                 on_date)
         if not recipient_parts:
             recipient_parts = _targets(cand, actors, lexicon, memory, on_date)
         for actor in actor_parts or [None]:
@@ -307,6 +310,25 @@ def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: M
         if part is not None:
             found.append(part)
     return found[:MAX_PARTICIPANTS]
+
+
+def _mobilized_against(cand: Candidate, found: list[Participant], actors: ActorResolver,
+                       lexicon: Lexicon, memory: MentionMemory,
+                       on_date: str | None) -> list[Participant]:
+    """Whom a mobilization is aimed at, rather than the forces it moves.
+
+    "mobilized the troops for a battle against X", "placed a brigade on alert to fly into
+    Lebanon": the object is the actor's own forces; the adversary or destination receives it.
+    """
+    moved = tuple(p.token for p in found)
+    if not all(t.dep_ in syntax.OBJECT_DEPS for t in moved):
+        return found
+    aimed = roles.event_targets(cand.trigger, cand.nominal, (), lexicon, cand.actors + moved,
+                                frozenset(cand.spec.key.split()))
+    aimed = [t for t in aimed if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+    parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
+                         for t in aimed) if p is not None]
+    return parts or found
 
 
 def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: MentionMemory,

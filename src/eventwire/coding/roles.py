@@ -350,11 +350,14 @@ def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """Each target's owner, followed by what it is aimed at: "suspension of aid *to Egypt*"."""
     result = []
     for token in tokens:
-        result.append(owner(token))
-        result += _prep_targets(token, _preps_of(token, lexicon))
+        inner = _prep_targets(token, _preps_of(token, lexicon))
         for child in token.children:  # "sanctions *imposed on India*"
             if child.dep_ == "acl" and child.tag_ == "VBN":
-                result += _prep_targets(child)
+                inner += _prep_targets(child)
+        if token.lemma_.lower() in lexicon.nouns and inner:
+            result += inner + [owner(token)]  # "lift the ban *on Cypriot ships*": the act's target
+        else:
+            result += [owner(token)] + inner
     return result
 
 
