@@ -187,3 +187,15 @@ def test_target_of_a_restriction_beats_the_restriction(code):
     events = code("Pakistan refuses to lift the ban on Indian television channels.")
     event = with_recipient(events, "channels")
     assert "ban" not in event.recipient.text.lower()
+
+
+def test_part_of_a_thing_is_read_through(code):
+    events = code("The United States suspended part of a military aid program for Bosnia.")
+    with_recipient(events, "bosnia")
+
+
+def test_state_of_emergency_is_an_act_not_a_state(code):
+    events = code("The government lifted a state of emergency in West Darfur.")
+    assert not [e for e in events if e.recipient and "emergency" in e.recipient.text.lower()]
+    assert not [e for e in code("The army declared a state of emergency.")
+                if e.recipient and "state" in e.recipient.text.lower()]

@@ -119,6 +119,9 @@ def resolve_participant(
     ):  # "troops" and "Israel Flying Aid" are actors, "an airstrike" is not
         inner = syntax.noun_modifier_actors(token)  # "an Israeli airstrike killed ..."
         return resolve_participant(inner[0], actors, lexicon, memory, on_date) if inner else None
+    if token.pos_ == "NOUN" and token.ent_type_ not in ACTOR_ENT_LABELS and roles.names_event(
+            token, lexicon):
+        return None  # "lifted a state of emergency": an act, not the state
     text = syntax.phrase(token).text.strip()
     if not text:
         return None

@@ -205,6 +205,18 @@ TARGET_PREPS = ("on", "against", "to", "with", "between", "among", "into", "at",
 OWNER_PREPS = ("by", "from", "of")
 
 
+def names_event(token: Token, lexicon: Lexicon) -> bool:
+    """An event noun, including "X of Y" entries: "a *state* of emergency" is no state."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.nouns:
+        return True
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(f"{lemma} of {o.lemma_.lower()}" in lexicon.nouns
+                       for o in child.children if o.dep_ == "pobj")
+    return False
+
+
 def is_target_token(token: Token) -> bool:
     """A noun that can name what an action is aimed at: not a date, a sum or a bare pronoun."""
     return (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NOT_TARGET_ENTS
@@ -260,11 +272,13 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
     pool = [t for t in _target_pool(trigger, nominal, found, lexicon)
             if t.i not in taken and t.i != trigger.i and t.lemma_.lower() not in phrase_words]
     for token in pool:
-        if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
+        if syntax.is_actor_token(token) and not syntax.is_pronoun(token) and not (
+                token.pos_ == "NOUN" and names_event(token, lexicon)):
             return [token]
     verb = governing_verb(trigger) if nominal else trigger
     places = clause_places(verb if verb is not None else trigger)
-    if not places and not pool and nominal and syntax.names_people(trigger):
+    if not places and not pool and nominal and syntax.names_people(trigger) and (
+            trigger.lemma_.lower() not in syntax.GROUP_NOUNS):
         return [trigger]  # "accepted 1,141 Iraqi refugees": the people taken in receive it
     return places[:1] or pool[:1]
 
@@ -354,7 +368,7 @@ def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         for child in token.children:  # "sanctions *imposed on India*"
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 inner += _prep_targets(child)
-        if token.lemma_.lower() in lexicon.nouns and inner:
+        if inner and names_event(token, lexicon):
             result += inner + [owner(token)]  # "lift the ban *on Cypriot ships*": the act's target
         else:
             result += [owner(token)] + inner
