@@ -1,0 +1,125 @@
+"""Choose the rule/typer fusion thresholds on out-of-fold typer probabilities (development only).
+
+The shipped typer was trained on PLV train, so its probabilities on those sentences are
+over-confident; tuning the fusion on them would trust the typer too much. Instead:
+
+    python scripts/train_typer.py --gold ../shared/gold --cv 5 --oof /tmp/oof.jsonl
+    python scripts/tune_fusion.py --gold ../shared/gold --oof /tmp/oof.jsonl
+
+codes PLV train and the hand-written negatives with the rules, lets a stand-in typer answer
+each sentence with its out-of-fold probabilities, and walks each threshold of
+``eventwire.coding.typer`` over a grid (coordinate ascent, two rounds), scoring with
+``eventwire.eval.score_pairs``. The objective is PLV-train macro F1, with a setting refused if
+it codes events on more of the negatives than the current thresholds do. It prints every
+setting tried and the best; copying the values into ``typer.py`` is a deliberate, reviewed step.
+Refuses held-out files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HELD_OUT = ("zsp_plv_test", "case2021_task2")
+GRID: dict[str, tuple[float, ...]] = {
+    "OVERRIDE_PROBABILITY": (0.45, 0.5, 0.55, 0.6, 0.7, 0.8),
+    "OVERRIDE_RULE_CEILING": (0.05, 0.1, 0.15, 0.2, 0.3),
+    "OVERRIDE_RULE_CONFIDENCE": (0.5, 0.6, 0.7, 0.8, 1.01),
+    "DROP_NONE_PROBABILITY": (0.4, 0.5, 0.6, 0.7, 0.8, 1.01),
+    "FALLBACK_PROBABILITY": (0.3, 0.35, 0.4, 0.5, 0.6, 1.01),
+}
+
+
+class OutOfFoldTyper:
+    """Answers every sentence of the item being coded with that item's out-of-fold
+    probabilities (PLV items are one sentence; a split item shares its probabilities)."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, float] = {}
+
+    def predict_proba(self, sentences: list[str]) -> list[dict[str, float]]:
+        return [dict(self.current) for _ in sentences]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", default="../shared/gold")
+    parser.add_argument("--oof", required=True, help="JSONL from train_typer.py --cv N --oof")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    gold_dir = Path(args.gold)
+    train = gold_dir / "zsp_plv_train.jsonl"
+    if any(name in train.name for name in HELD_OUT):
+        parser.error("held-out file")
+
+    import eventwire.coding.typer as typer_module
+    from eventwire.coding import CodingResources, code_document
+    from eventwire.config import Config
+    from eventwire.eval.gold import as_prediction, load_gold
+    from eventwire.model import Document
+    from eventwire.pipeline import Pipeline
+
+    oof = [json.loads(line) for line in Path(args.oof).read_text("utf-8").splitlines() if line]
+    proba_by_text: dict[str, dict[str, float]] = {}
+    for row in oof:  # a text labelled twice has one probability vector
+        proba_by_text.setdefault(row["text"], row["proba"])
+    negatives = sorted({row["text"] for row in oof if row["origin"] == "neg"})
+    _, gold_items = load_gold(path=train)
+    items = [i for i in gold_items if i.text in proba_by_text]
+    print(f"{len(items)} of {len(gold_items)} PLV-train items have out-of-fold probabilities; "
+          f"{len(negatives)} negatives", file=sys.stderr)
+
+    config = Config(workers=1, use_typer=False)
+    pipeline = Pipeline(config)
+    stand_in = OutOfFoldTyper()
+    base = CodingResources.load(config)
+    resources = CodingResources(lexicon=base.lexicon, actors=base.actors, typer=stand_in)
+    texts = [i.text for i in items] + negatives
+    docs = list(pipeline.nlp.pipe(texts, batch_size=64))
+
+    from eventwire.eval.scoring import score_pairs
+
+    def evaluate() -> tuple[float, float, float, float]:
+        coded = []
+        for n, (text, doc) in enumerate(zip(texts, docs)):
+            stand_in.current = proba_by_text[text]
+            coded.append(code_document(doc, Document(id=f"t{n}", text=text), resources, config))
+        scores = score_pairs(items, [[as_prediction(e) for e in events]
+                                     for events in coded[:len(items)]])
+        neg_rate = sum(bool(e) for e in coded[len(items):]) / max(1, len(negatives))
+        return (scores["macro_f1"], scores["accuracy"], scores["recipient_match"] or 0.0,
+                neg_rate)
+
+    current = {name: getattr(typer_module, name) for name in GRID}
+    start = evaluate()
+    print(f"current {current}: macro F1 {start[0]:.4f} acc {start[1]:.4f} recipient "
+          f"{start[2]:.4f} negatives with events {start[3]:.3f}")
+    best, best_scores = dict(current), start
+    seen: dict[tuple[Any, ...], tuple[float, ...]] = {tuple(best.values()): start}
+    for _ in range(args.rounds):
+        for name, values in GRID.items():
+            for value in values:
+                trial = {**best, name: value}
+                key = tuple(trial.values())
+                if key not in seen:
+                    for k, v in trial.items():
+                        setattr(typer_module, k, v)
+                    seen[key] = evaluate()
+                    print(f"  {name}={value}: macro F1 {seen[key][0]:.4f} acc "
+                          f"{seen[key][1]:.4f} negatives {seen[key][3]:.3f}", file=sys.stderr)
+                scores = seen[key]
+                if scores[3] <= start[3] + 1e-9 and scores[0] > best_scores[0] + 1e-4:
+                    best, best_scores = trial, scores
+    for k, v in current.items():
+        setattr(typer_module, k, v)
+    print(f"best {best}: macro F1 {best_scores[0]:.4f} acc {best_scores[1]:.4f} recipient "
+          f"{best_scores[2]:.4f} negatives with events {best_scores[3]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    sys.exit(main())
