@@ -199,3 +199,9 @@ def test_state_of_emergency_is_an_act_not_a_state(code):
     assert not [e for e in events if e.recipient and "emergency" in e.recipient.text.lower()]
     assert not [e for e in code("The army declared a state of emergency.")
                 if e.recipient and "state" in e.recipient.text.lower()]
+
+
+def test_deployed_forces_are_the_actor_of_an_agentless_deployment(code):
+    events = code("The Ecowas peacekeepers are being deployed to Liberia.")
+    event = with_recipient(events, "liberia")
+    assert event.actor is not None and "peacekeepers" in event.actor.text.lower()

@@ -271,6 +271,16 @@ def build_events(
         recipient_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
                                        for t in cand.recipients[:MAX_PARTICIPANTS])
                            if p is not None]
+        verb = cand.trigger.head if cand.nominal else cand.trigger
+        if not actor_parts and cand.spec.event_type == "MOBILIZE" and syntax.is_passive(verb):
+            # "peacekeepers were deployed to X": the forces moved are the actor, X receives it
+            moved = {t.i for t in syntax.passive_subjects(verb)}
+            actor_parts = [p for p in recipient_parts if p.token.i in moved]
+            recipient_parts = [p for p in recipient_parts if p.token.i not in moved]
+            if not actor_parts:
+                actor_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
+                                           for t in syntax.passive_subjects(verb))
+                               if p is not None][:MAX_PARTICIPANTS]
         if not actor_parts:
             actor_parts = _agents(cand, actors, lexicon, memory, on_date)
         if not actor_parts and not recipient_parts:

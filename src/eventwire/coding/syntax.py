@@ -37,6 +37,9 @@ OF_KEEPING_HEADS = frozenset({
     "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
     "organisation", "organization", "movement", "brigade", "brigades", "militia",
 })
+#: Prepositions whose "-ing" clause is done by the main clause's subject ("by shelling").
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "upon", "since",
+                         "despite"})
 #: Verbs with an object whose infinitive is still done by the subject.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
 DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
@@ -173,10 +176,23 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head)  # "Honduras is willing to withdraw"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
-        c.dep_ == "mark" for c in verb.children
-    ):
-        return subjects(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "..., killing four", "while also condemning X": a subjectless participle clause is
+        # done by the main clause's subject
+        return subjects(head) if head.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        governor = head.head
+        if governor.dep_ in OBJECT_DEPS and head.lower_ in ("for", "of") and (
+                governor.pos_ in ("NOUN", "PROPN")):  # "accused *the minister* of stealing"
+            return conjuncts(_substantive(governor))
+        if governor.pos_ not in ("VERB", "AUX"):
+            return []
+        if head.lower_ in MEANS_PREPS:  # "violated the ceasefire by shelling the village"
+            return subjects(governor)
+        objects = [c for c in governor.children if c.dep_ in OBJECT_DEPS]
+        if head.lower_ in ("for", "of") and objects:  # "condemned Vietnam for executing"
+            return conjuncts(_substantive(objects[0]))
+        return []
     if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                for c in verb.children):
         return subjects(head) if head.pos_ in ("VERB", "AUX") else []  # purpose clause
@@ -301,7 +317,8 @@ def phrase(token: Token) -> Span:
             keep.extend(child.subtree)
     for child in token.rights:
         keeps_of = child.dep_ == "prep" and child.lower_ == "of" and (
-            token.lemma_.lower() in OF_KEEPING_HEADS)
+            token.lemma_.lower() in OF_KEEPING_HEADS) and any(
+            c.dep_ == "pobj" for c in child.children)  # not "the minister of stealing funds"
         if child.dep_ in RIGHT_MODIFIER_DEPS or keeps_of:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
@@ -362,7 +379,7 @@ def display_phrase(token: Token) -> Span:
             continue
         keep = (child.dep_ == "prep" and child.lower_ in DISPLAY_PREPS and not any(
             c.ent_type_ in ("DATE", "TIME") for c in child.children
-        )) or child.dep_ == "appos"
+        ) and any(c.dep_ == "pobj" for c in child.children)) or child.dep_ == "appos"
         if not keep:
             break
         last = max(t.i for t in child.subtree)
