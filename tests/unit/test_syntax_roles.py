@@ -70,3 +70,14 @@ def test_acronym_common_noun_is_an_actor_token(parse):
 def test_part_of_reads_through_to_the_whole(parse):
     doc = parse("The government suspended part of the aid program.")
     assert texts(syntax.direct_objects(token(doc, "suspended"))) == ["program"]
+
+
+def test_noun_object_beats_a_mistagged_one(parse):
+    doc = parse("Erdogan will meet his counterpart Italian President Sergio Mattarella in Rome.")
+    objects = syntax.direct_objects(token(doc, "meet"))
+    assert objects and objects[0].pos_ in ("NOUN", "PROPN")
+
+
+def test_possessive_conjunct_is_the_second_side(parse):
+    doc = parse("Russia and Turkey's foreign ministers met briefly today.")
+    assert texts(syntax.modifier_conjuncts(token(doc, "ministers"))) in (["Turkey"], ["Russia"])

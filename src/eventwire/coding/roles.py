@@ -231,6 +231,9 @@ def owner(token: Token) -> Token:
     """
     if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
         return token
+    for child in token.children:  # "the bid, *a plan of the Arab League*"
+        if child.dep_ == "appos" and syntax.is_actor_token(child):
+            return child
     for child in token.children:
         if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
             return child

@@ -81,6 +81,7 @@ PEOPLE_NOUNS = frozenset({
     "rabbi", "nun", "doctor", "nurse", "farmer", "worker", "employee", "musician", "artist",
     "candidate", "incumbent", "chairman", "mayor", "ally", "allies", "rival", "critic", "voter",
     "hostage", "captive", "detainee", "inmate", "prisoner", "suspect", "pilot", "crew",
+    "counterpart", "representative",
 })
 GROUP_NOUNS = frozenset({
     "committee", "council", "court", "tribunal", "agency", "authority", "ministry", "department",
@@ -129,7 +130,7 @@ def modifier_conjuncts(token: Token) -> list[Token]:
             found = [c for c in pobj.children if c.dep_ == "conj"]
             if found:
                 return found
-    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
     for index, child in enumerate(mods):
         found = [c for c in child.children if c.dep_ == "conj" and c.i < token.i]
         if found:
@@ -266,9 +267,11 @@ def agents(verb: Token) -> list[Token]:
 
 
 def direct_objects(token: Token) -> list[Token]:
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            return conjuncts(_substantive(child))
+    """The verb's object; a noun object beats a mis-tagged one ("his counterpart(ADJ) X")."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    nouns = [c for c in objects if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for child in nouns[:1] or objects[:1]:
+        return conjuncts(_substantive(child))
     return []
 
 
