@@ -205,3 +205,11 @@ def test_deployed_forces_are_the_actor_of_an_agentless_deployment(code):
     events = code("The Ecowas peacekeepers are being deployed to Liberia.")
     event = with_recipient(events, "liberia")
     assert event.actor is not None and "peacekeepers" in event.actor.text.lower()
+
+
+def test_who_was_given_permission_does_the_permitted_act(code):
+    events = code("The High Court in Abuja granted the Department of State Services (DSS), "
+                  "permission to detain the publisher.")
+    detained = with_recipient(events, "publisher")
+    assert detained.actor is not None and "state services" in detained.actor.text.lower()
+    assert not [e for e in events if e.actor and e.actor.text.lower() == "permission"]

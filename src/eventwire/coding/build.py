@@ -349,7 +349,9 @@ def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: Me
     """Actors for an event whose subject named no actor: the act itself as written ("a Saudi-led
     strike killed ..."), else the doer read off the clause (see roles.fallback_agents)."""
     for token in cand.actors:
-        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN":
+        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN" and not (
+                cand.trigger.dep_ == "acl" and cand.trigger.head.i == token.i):
+            # ("permission to detain X" is not done by the permission: see fallback_agents)
             shown = syntax.phrase(token).text.strip()
             if shown:
                 return [Participant(Actor(text=shown), token, target=True)]

@@ -429,11 +429,13 @@ def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
 
 
 def pledger(noun: Token) -> list[Token]:
-    """Who holds a commitment, plan or offer: "*the U.N.'s* commitment to support X", "X
-    reiterated its commitment to ..." (the subject of the verb the noun is the object of)."""
+    """Who holds a commitment, plan or permission: "*the U.N.'s* commitment to support X", "X
+    reiterated its commitment to ..." (the subject of the verb the noun is the object of), "gave
+    *the DSS* permission to detain X" (whoever it was given to)."""
     for child in noun.children:
         if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
             return [child]
     if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        return syntax.subjects(noun.head)
+        granted = [t for t in syntax.datives(noun.head) if syntax.is_actor_token(t)]
+        return granted or syntax.subjects(noun.head)  # "granted *the DSS* permission to detain"
     return []
