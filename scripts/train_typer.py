@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --cv: write out-of-fold probabilities (JSONL) here")
     parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation")
     parser.add_argument("--synthetic-weight", type=float, default=0.1)
-    parser.add_argument("--version", default="typer-2026.11-1", help="version stamp")
+    parser.add_argument("--version", default="typer-2026.11-2", help="version stamp")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = training_rows(find_gold_dir(args.gold), args.synthetic_weight)
