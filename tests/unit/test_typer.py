@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import joblib
+import numpy as np
 import pytest
 import sklearn
 
@@ -31,11 +32,23 @@ def _tiny_typer() -> EventTyper:
 
 def test_round_trip_keeps_version_and_predictions(tmp_path: Path) -> None:
     typer = _tiny_typer()
-    path = typer.save(tmp_path / "typer.joblib")
+    path = typer.save(tmp_path / "typer.npz")
+    assert path == tmp_path / "typer.npz"  # numpy must not append a second suffix
     loaded = EventTyper.load(path)
-    assert loaded.version == "test-1"
-    before = typer.predict_proba(["Militants bombed a market."])
-    assert loaded.predict_proba(["Militants bombed a market."]) == before
+    assert (loaded.version, loaded.classes) == ("test-1", typer.classes)
+    sentences = ["Militants bombed a market.", "The ministers signed a deal.", "Rain all week.",
+                 "", "Troops opened fire on protesters after the ceasefire deal collapsed."]
+    for before, after in zip(typer.predict_proba(sentences), loaded.predict_proba(sentences),
+                             strict=True):
+        assert after == pytest.approx(before, abs=1e-9)
+
+
+def test_artefact_is_plain_arrays_not_a_pickle(tmp_path: Path) -> None:
+    path = _tiny_typer().save(tmp_path / "typer.npz")
+    with np.load(path, allow_pickle=False) as arrays:  # raises if anything needs unpickling
+        meta = json.loads(str(arrays["meta"]))
+        assert meta["format"] == 2 and meta["sklearn_version"] == sklearn.__version__
+        assert arrays["coef"].shape[0] == len(arrays["classes"])
 
 
 def test_probabilities_cover_every_label_and_sum_to_one() -> None:
@@ -48,12 +61,18 @@ def test_probabilities_cover_every_label_and_sum_to_one() -> None:
 
 
 def test_wrong_format_and_missing_file_are_refused(tmp_path: Path) -> None:
-    path = tmp_path / "old.joblib"
-    joblib.dump({"format": 0, "version": "x", "sklearn_version": "1.0", "model": None}, path)
+    path = tmp_path / "old.npz"
+    with path.open("wb") as handle:
+        np.savez(handle, meta=np.asarray(json.dumps({"format": 0, "version": "x"})))
     with pytest.raises(ValueError, match="retrain"):
         EventTyper.load(path)
+    pickled = tmp_path / "pickled.npz"
+    with pickled.open("wb") as handle:
+        np.savez(handle, meta=np.asarray([{"format": 2}], dtype=object))
+    with pytest.raises(ValueError, match="allow_pickle"):
+        EventTyper.load(pickled)
     with pytest.raises(FileNotFoundError):
-        EventTyper.load(tmp_path / "absent.joblib")
+        EventTyper.load(tmp_path / "absent.npz")
 
 
 @pytest.mark.skipif(not shipped_artefact().is_file(), reason="no shipped typer artefact")

@@ -4,13 +4,13 @@ The rule-based coder knows *who* did *what* from the parse but only recognises t
 lexicon lists; the typer has seen ~6,000 labelled sentences and generalises over wording. It is a
 TF-IDF (word 1-2 grams + character 2-5 grams) logistic regression: cheap to ship (a few MB),
 fast on CPU in batches, and it beat spaCy-vector features in cross-validation on the PLV train
-split (see docs/accuracy.md). The artefact is a joblib file with a version stamp;
+split (see docs/accuracy.md). The artefact is an npz file of plain arrays with a version stamp;
 ``scripts/train_typer.py`` rebuilds it from the gold directory with :func:`make_model`.
 """
 
 from __future__ import annotations
 
-import logging
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -21,8 +21,8 @@ from eventwire.model import PLOVER_TYPES
 
 NONE_LABEL = "NONE"
 LABELS: tuple[str, ...] = (*PLOVER_TYPES, NONE_LABEL)
-ARTEFACT_NAME = "event_typer.joblib"
-FORMAT_VERSION = 1
+ARTEFACT_NAME = "event_typer.npz"
+FORMAT_VERSION = 2  # 1: joblib pickle of the sklearn pipeline; 2: plain arrays (npz)
 
 #: Fusion thresholds, chosen by ``scripts/tune_fusion.py`` (coordinate ascent) on out-of-fold
 #: typer probabilities for PLV train plus the hand-written negatives, never on test: PLV-train
@@ -34,17 +34,85 @@ OVERRIDE_RULE_CONFIDENCE = 1.0  # ...and the rule's own confidence is below this
 DROP_NONE_PROBABILITY = 0.40  # typer this sure there is no political event: drop rule events
 FALLBACK_PROBABILITY = 0.30  # typer alone creates an event (no rule fired) above this
 
-logger = logging.getLogger(__name__)
-
 
 def shipped_artefact() -> Path:
     """Path of the artefact that ships inside the package."""
     return Path(str(resources.files("eventwire.data") / "typer" / ARTEFACT_NAME))
 
 
+class LinearTextModel:
+    """The typer's fitted parts, rebuilt from plain arrays: TF-IDF vectorizers and the
+    logistic regression's weights.
+
+    Stored as arrays (not a pickle) so the artefact loads under any scikit-learn release that
+    has ``TfidfVectorizer`` (a pickle is tied to one minor version's internals), and loading it
+    runs no code. The vectorizers stay scikit-learn's; only the linear layer and softmax are
+    written here, because they are two lines that match ``LogisticRegression.predict_proba``
+    for a multinomial model exactly (tests/unit/test_typer_artefact.py checks it).
+    """
+
+    def __init__(self, vectorizers: Sequence[Any], coef: Any, intercept: Any,
+                 classes: Sequence[str]) -> None:
+        self.vectorizers = list(vectorizers)
+        self.coef = coef
+        self.intercept = intercept
+        self.classes_ = list(classes)
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> LinearTextModel:
+        """From the fitted ``make_model()`` pipeline."""
+        union, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+        return cls([v for _, v in union.transformer_list], classifier.coef_,
+                   classifier.intercept_, [str(c) for c in classifier.classes_])
+
+    def predict_proba(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+        from scipy.sparse import hstack
+
+        features = hstack([v.transform(list(texts)) for v in self.vectorizers]).tocsr()
+        scores = np.asarray(features @ self.coef.T, dtype=np.float64) + self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def to_arrays(self) -> dict[str, Any]:
+        import numpy as np
+
+        arrays: dict[str, Any] = {"coef": self.coef, "intercept": self.intercept,
+                                  "classes": np.asarray(self.classes_, dtype=str)}
+        params = []
+        for i, vectorizer in enumerate(self.vectorizers):
+            terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+            arrays[f"vocabulary_{i}"] = np.asarray(terms, dtype=str)
+            arrays[f"idf_{i}"] = vectorizer.idf_
+            params.append({k: vectorizer.get_params()[k] for k in _VECTORIZER_PARAMS})
+        arrays["vectorizer_params"] = np.asarray(json.dumps(params))
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> LinearTextModel:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizers = []
+        for i, params in enumerate(json.loads(str(arrays["vectorizer_params"]))):
+            params["ngram_range"] = tuple(params["ngram_range"])
+            vectorizer = TfidfVectorizer(**params)
+            terms = arrays[f"vocabulary_{i}"].tolist()
+            vectorizer.vocabulary_ = {term: index for index, term in enumerate(terms)}
+            vectorizer.idf_ = arrays[f"idf_{i}"]
+            vectorizers.append(vectorizer)
+        return cls(vectorizers, arrays["coef"], arrays["intercept"],
+                   arrays["classes"].tolist())
+
+
+#: Vectorizer settings that change what ``transform`` computes (all JSON-safe).
+_VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "token_pattern", "strip_accents",
+                      "sublinear_tf", "use_idf", "smooth_idf", "norm", "binary")
+
+
 @dataclass(frozen=True)
 class EventTyper:
-    """A fitted scikit-learn pipeline plus the metadata needed to trust it."""
+    """A fitted linear text model plus the metadata needed to trust it."""
 
     model: Any
     version: str
@@ -54,32 +122,32 @@ class EventTyper:
     @classmethod
     def load(cls, path: str | Path | None = None) -> EventTyper:
         """Load an artefact (None = the shipped one). Raises FileNotFoundError when absent."""
-        import joblib
-        import sklearn
+        import numpy as np
 
         target = Path(path) if path is not None else shipped_artefact()
         if not target.is_file():
             raise FileNotFoundError(f"typer artefact {target} not found "
                                     "(train one with scripts/train_typer.py)")
-        payload = joblib.load(target)
-        if payload.get("format") != FORMAT_VERSION:
-            raise ValueError(f"typer artefact {target} has format {payload.get('format')}, "
-                             f"expected {FORMAT_VERSION}; retrain it")
-        if payload["sklearn_version"].split(".")[:2] != sklearn.__version__.split(".")[:2]:
-            logger.warning("typer %s was trained with scikit-learn %s, running %s",
-                           payload["version"], payload["sklearn_version"], sklearn.__version__)
-        return cls(model=payload["model"], version=payload["version"],
-                   sklearn_version=payload["sklearn_version"],
-                   classes=tuple(payload["model"].classes_))
+        with np.load(target, allow_pickle=False) as arrays:
+            meta = json.loads(str(arrays["meta"]))
+            if meta.get("format") != FORMAT_VERSION:
+                raise ValueError(f"typer artefact {target} has format {meta.get('format')}, "
+                                 f"expected {FORMAT_VERSION}; retrain it")
+            model = LinearTextModel.from_arrays(arrays)
+        return cls(model=model, version=meta["version"], sklearn_version=meta["sklearn_version"],
+                   classes=tuple(model.classes_))
 
     def save(self, path: str | Path) -> Path:
-        import joblib
+        import numpy as np
 
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"format": FORMAT_VERSION, "version": self.version,
-                     "sklearn_version": self.sklearn_version, "model": self.model},
-                    target, compress=3)
+        model = self.model if isinstance(self.model, LinearTextModel) else \
+            LinearTextModel.from_pipeline(self.model)
+        meta = {"format": FORMAT_VERSION, "version": self.version,
+                "sklearn_version": self.sklearn_version}
+        with target.open("wb") as handle:  # a file handle: numpy would append ".npz"
+            np.savez_compressed(handle, meta=np.asarray(json.dumps(meta)), **model.to_arrays())
         return target
 
     def predict_proba(self, sentences: Sequence[str]) -> list[dict[str, float]]:
