@@ -213,3 +213,8 @@ def test_who_was_given_permission_does_the_permitted_act(code):
     detained = with_recipient(events, "publisher")
     assert detained.actor is not None and "state services" in detained.actor.text.lower()
     assert not [e for e in events if e.actor and e.actor.text.lower() == "permission"]
+
+
+def test_prepositions_of_a_non_noun_object_are_searched(code):
+    events = code("U.N. helicopters evacuated the wounded from the besieged town of Gorazde.")
+    with_recipient(events, "gorazde")

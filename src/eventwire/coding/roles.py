@@ -329,10 +329,12 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
         verb = governing_verb(trigger)
     if verb is None:
         return pool
-    objects = [o for o in syntax.direct_objects(verb) if is_target_token(o)]
+    objects = syntax.direct_objects(verb)
     if not objects and syntax.is_passive(verb):
-        objects = [o for o in syntax.passive_subjects(verb) if is_target_token(o)]
-    pool += _with_inner(objects, lexicon)
+        objects = syntax.passive_subjects(verb)
+    pool += _with_inner([o for o in objects if is_target_token(o)], lexicon)
+    for other in (o for o in objects if not is_target_token(o)):  # "evacuated the wounded
+        pool += _prep_targets(other)  # *from the town of Gorazde*"
     pool += [owner(o) for o in syntax.datives(verb) if is_target_token(o)]
     pool += _with_inner(_prep_targets(verb), lexicon)
     for child in verb.children:  # "agreed to meet X", "launched a bid to prevent war between"
