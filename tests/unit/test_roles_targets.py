@@ -218,3 +218,16 @@ def test_who_was_given_permission_does_the_permitted_act(code):
 def test_prepositions_of_a_non_noun_object_are_searched(code):
     events = code("U.N. helicopters evacuated the wounded from the besieged town of Gorazde.")
     with_recipient(events, "gorazde")
+
+
+def test_agentless_killing_in_an_attack_is_done_by_the_attack(code):
+    events = code("A prominent journalist has been killed in a car bomb explosion in Beirut.")
+    event = with_recipient(events, "journalist")
+    assert event.actor is not None and "car bomb" in event.actor.text.lower()
+
+
+def test_sides_of_a_fight_between_two_groups(code):
+    events = code("Russia closed its borders because of fighting between Azerbaijanis and "
+                  "Armenians.")
+    event = with_recipient(events, "armenians")
+    assert "azerbaijanis" in event.actor.text.lower()

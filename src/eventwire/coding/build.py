@@ -281,6 +281,11 @@ def build_events(
                 actor_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
                                            for t in syntax.passive_subjects(verb))
                                if p is not None][:MAX_PARTICIPANTS]
+        if not actor_parts and len(recipient_parts) >= 2 and all(
+                p.token.head.lower_ == "between" or p.token.dep_ == "conj"
+                for p in recipient_parts) and recipient_parts[0].token.head.lower_ == "between":
+            # "fighting between Azerbaijanis and Armenians": the first side acts on the second
+            actor_parts, recipient_parts = recipient_parts[:1], recipient_parts[1:2]
         if not actor_parts:
             actor_parts = _agents(cand, actors, lexicon, memory, on_date)
         if not actor_parts and not recipient_parts:
@@ -348,10 +353,13 @@ def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: Me
             on_date: str | None) -> list[Participant]:
     """Actors for an event whose subject named no actor: the act itself as written ("a Saudi-led
     strike killed ..."), else the doer read off the clause (see roles.fallback_agents)."""
-    for token in cand.actors:
-        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN" and not (
-                cand.trigger.dep_ == "acl" and cand.trigger.head.i == token.i):
-            # ("permission to detain X" is not done by the permission: see fallback_agents)
+    acts = [t for t in cand.actors if not (cand.trigger.dep_ == "acl"
+                                           and cand.trigger.head.i == t.i)]
+    # ("permission to detain X" is not done by the permission: see fallback_agents)
+    if not cand.nominal and syntax.is_passive(cand.trigger) and not syntax.agents(cand.trigger):
+        acts += syntax.prep_objects(cand.trigger, ("in",))  # "killed in a car bomb explosion"
+    for token in acts:
+        if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN":
             shown = syntax.phrase(token).text.strip()
             if shown:
                 return [Participant(Actor(text=shown), token, target=True)]
