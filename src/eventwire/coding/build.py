@@ -18,7 +18,7 @@ from eventwire.coding.modality import FUTURE, INTENDED, THREAT
 from eventwire.model import Actor, Affiliation, Document, Event, Evidence, Trigger, stable_id
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from spacy.tokens import Span, Token
 
@@ -66,6 +66,12 @@ class MentionMemory:
         if subjects:
             return subjects[-1]
         return before[-1][0] if before else None
+
+
+class Resolve(Protocol):
+    """Participants for some tokens (resolve_participant with the sentence's resources bound)."""
+
+    def __call__(self, tokens: Iterable[Token]) -> list[Participant]: ...
 
 
 @dataclass(frozen=True)
@@ -265,46 +271,16 @@ def build_events(
     """Events of one sentence: one per (actor, recipient) pair, same actions merged."""
     evidence = _evidence(document, sentence)
     built: dict[tuple[str, str, str], tuple[Event, Candidate]] = {}
+
+    def resolve(tokens: Iterable[Token]) -> list[Participant]:
+        found = (resolve_participant(t, actors, lexicon, memory, on_date) for t in tokens)
+        return [p for p in found if p is not None][:MAX_PARTICIPANTS]
+
     for cand in candidates:
-        actor_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                                   for t in cand.actors[:MAX_PARTICIPANTS]) if p is not None]
-        recipient_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                                       for t in cand.recipients[:MAX_PARTICIPANTS])
-                           if p is not None]
-        verb = cand.trigger.head if cand.nominal else cand.trigger
-        if not actor_parts and cand.spec.event_type == "MOBILIZE" and syntax.is_passive(verb):
-            # "peacekeepers were deployed to X": the forces moved are the actor, X receives it
-            moved = {t.i for t in syntax.passive_subjects(verb)}
-            actor_parts = [p for p in recipient_parts if p.token.i in moved]
-            recipient_parts = [p for p in recipient_parts if p.token.i not in moved]
-            if not actor_parts:
-                actor_parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                                           for t in syntax.passive_subjects(verb))
-                               if p is not None][:MAX_PARTICIPANTS]
-        if not actor_parts and len(recipient_parts) >= 2 and all(
-                p.token.head.lower_ == "between" or p.token.dep_ == "conj"
-                for p in recipient_parts) and recipient_parts[0].token.head.lower_ == "between":
-            # "fighting between Azerbaijanis and Armenians": the first side acts on the second
-            actor_parts, recipient_parts = recipient_parts[:1], recipient_parts[1:2]
-        if not actor_parts:
-            actor_parts = _agents(cand, actors, lexicon, memory, on_date)
-        if not actor_parts and not recipient_parts:
+        parts = _participants(cand, resolve, lexicon)
+        if parts is None:
             continue
-        if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
-            # "The US and Sudan are upgrading ties": a joint act is done with each other
-            actor_parts, recipient_parts = actor_parts[:1], actor_parts[1:2]
-        elif len(actor_parts) == 1 and cand.event_type in JOINT_TYPES and all(
-                _where(r.token) for r in recipient_parts):
-            # "UK and EU negotiators agreed a deal": the second side is a modifier's conjunct
-            sides = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                                 for t in syntax.modifier_conjuncts(actor_parts[0].token))
-                     if p is not None]
-            recipient_parts = sides[:1] or recipient_parts
-        if cand.event_type == "MOBILIZE" and recipient_parts:
-            recipient_parts = _mobilized_against(cand, recipient_parts, actors, lexicon, memory,
-                                                 on_date)
-        if not recipient_parts:
-            recipient_parts = _targets(cand, actors, lexicon, memory, on_date)
+        actor_parts, recipient_parts = parts
         for actor in actor_parts or [None]:
             others = [r for r in recipient_parts if not actor or not _same_mention(actor, r)]
             # "Saudi Arabia imposed blockades on Saudi ports": the act stands, the actor is no
@@ -315,13 +291,51 @@ def build_events(
     return [event for event, _ in built.values()]
 
 
-def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: MentionMemory,
-             on_date: str | None) -> list[Participant]:
+def _participants(cand: Candidate, resolve: Resolve,
+                  lexicon: Lexicon) -> tuple[list[Participant], list[Participant]] | None:
+    """Actor and recipient participants of a candidate, or None when it names neither.
+
+    The detector's tokens come first; the fallbacks below fill in what it left empty (see the
+    functions of :mod:`eventwire.coding.roles` for the rules and their examples).
+    """
+    actor_parts = resolve(cand.actors[:MAX_PARTICIPANTS])
+    recipient_parts = resolve(cand.recipients[:MAX_PARTICIPANTS])
+    verb = cand.trigger.head if cand.nominal else cand.trigger
+    if not actor_parts and cand.spec.event_type == "MOBILIZE" and syntax.is_passive(verb):
+        # "peacekeepers were deployed to X": the forces moved are the actor, X receives it
+        moved = {t.i for t in syntax.passive_subjects(verb)}
+        actor_parts = [p for p in recipient_parts if p.token.i in moved] or resolve(
+            syntax.passive_subjects(verb))
+        recipient_parts = [p for p in recipient_parts if p.token.i not in moved]
+    if not actor_parts and len(recipient_parts) >= 2 and (
+            recipient_parts[0].token.head.lower_ == "between"):
+        # "fighting between Azerbaijanis and Armenians": the first side acts on the second
+        actor_parts, recipient_parts = recipient_parts[:1], recipient_parts[1:2]
+    if not actor_parts:
+        actor_parts = _agents(cand, resolve, lexicon)
+    if not actor_parts and not recipient_parts:
+        return None
+    if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
+        # "The US and Sudan are upgrading ties": a joint act is done with each other
+        actor_parts, recipient_parts = actor_parts[:1], actor_parts[1:2]
+    elif len(actor_parts) == 1 and cand.event_type in JOINT_TYPES and all(
+            _where(r.token) for r in recipient_parts):
+        # "UK and EU negotiators agreed a deal": the second side is a modifier's conjunct
+        sides = resolve(syntax.modifier_conjuncts(actor_parts[0].token))
+        recipient_parts = sides[:1] or recipient_parts
+    if cand.event_type == "MOBILIZE" and recipient_parts:
+        recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
+    if not recipient_parts:
+        recipient_parts = _targets(cand, resolve, lexicon)
+    return actor_parts, recipient_parts
+
+
+def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:
     """Recipients for an event no actor receives: what it is aimed at, as written."""
     found = []
     for token in roles.event_targets(cand.trigger, cand.nominal, cand.recipients, lexicon,
                                      cand.actors, frozenset(cand.spec.key.split())):
-        part = resolve_participant(token, actors, lexicon, memory, on_date)
+        part = next(iter(resolve([token])), None)
         if part is None and not syntax.is_pronoun(token):
             shown = syntax.phrase(token).text.strip()
             part = Participant(Actor(text=shown), token, target=True) if shown else None
@@ -330,9 +344,8 @@ def _targets(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: M
     return found[:MAX_PARTICIPANTS]
 
 
-def _mobilized_against(cand: Candidate, found: list[Participant], actors: ActorResolver,
-                       lexicon: Lexicon, memory: MentionMemory,
-                       on_date: str | None) -> list[Participant]:
+def _mobilized_against(cand: Candidate, found: list[Participant], resolve: Resolve,
+                       lexicon: Lexicon) -> list[Participant]:
     """Whom a mobilization is aimed at, rather than the forces it moves.
 
     "mobilized the troops for a battle against X", "placed a brigade on alert to fly into
@@ -343,14 +356,11 @@ def _mobilized_against(cand: Candidate, found: list[Participant], actors: ActorR
         return found
     aimed = roles.event_targets(cand.trigger, cand.nominal, (), lexicon, cand.actors + moved,
                                 frozenset(cand.spec.key.split()))
-    aimed = [t for t in aimed if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
-    parts = [p for p in (resolve_participant(t, actors, lexicon, memory, on_date)
-                         for t in aimed) if p is not None]
-    return parts or found
+    return resolve(t for t in aimed if syntax.is_actor_token(t)
+                   and not syntax.is_pronoun(t)) or found
 
 
-def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: MentionMemory,
-            on_date: str | None) -> list[Participant]:
+def _agents(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:
     """Actors for an event whose subject named no actor: the act itself as written ("a Saudi-led
     strike killed ..."), else the doer read off the clause (see roles.fallback_agents)."""
     acts = [t for t in cand.actors if not (cand.trigger.dep_ == "acl"
@@ -363,9 +373,7 @@ def _agents(cand: Candidate, actors: ActorResolver, lexicon: Lexicon, memory: Me
             shown = syntax.phrase(token).text.strip()
             if shown:
                 return [Participant(Actor(text=shown), token, target=True)]
-    found = [resolve_participant(t, actors, lexicon, memory, on_date)
-             for t in roles.fallback_agents(cand.trigger, cand.nominal)]
-    return [p for p in found if p is not None][:MAX_PARTICIPANTS]
+    return resolve(roles.fallback_agents(cand.trigger, cand.nominal))
 
 
 def _merge_into(built: dict, event: Event, cand: Candidate) -> None:
