@@ -4,6 +4,12 @@ Which verbs move things (and so whose "to" phrase is the recipient), which objec
 peacekeepers or banned political actors, which attacks are verbal, which phone calls are
 consultations, and where a recipient hides when none hangs on the trigger. Pure functions of
 spaCy tokens and the lexicon; the detector in :mod:`eventwire.coding.detect` calls them.
+
+The second half holds the fallbacks :mod:`eventwire.coding.build` uses when the detector's
+participants do not resolve to actors: PLOVER's *target* (``event_targets``: what an action is
+aimed at, an actor owning it preferred, else the named place of the act, else the thing itself)
+and the doer read off the clause (``fallback_agents``). They were written against error reports
+on development gold only (PLV train, PLOVER GSR), each with a synthetic unit test.
 """
 
 from __future__ import annotations
@@ -300,6 +306,7 @@ def clause_places(verb: Token) -> list[Token]:
     Berlin" with the place as recipient when nobody else receives the action.
     """
     found: list[Token] = []
+
     def inside(token: Token) -> bool:  # purpose clauses belong to the act ("gave X to help")
         return token.dep_ not in NOT_THIS_CLAUSE or (token.dep_ == "advcl" and _is_purpose(token))
 
