@@ -231,3 +231,14 @@ def test_sides_of_a_fight_between_two_groups(code):
                   "Armenians.")
     event = with_recipient(events, "armenians")
     assert "azerbaijanis" in event.actor.text.lower()
+
+
+@pytest.mark.parametrize(("sentence", "goal"), [
+    (("The United States returned an ancient marble sculpture of the head of Roman Emperor "
+      "Marcus Aurelius to Algerian Ambassador Amine Kherbi."), "kherbi"),
+    ("Customs officers returned 12 human skulls that date back to A.D. 640 to Peru.", "peru"),
+])
+def test_goal_of_a_transfer_hung_low_by_the_parser(code, sentence, goal):
+    events = code(sentence)
+    event = with_recipient(events, goal)
+    assert "sculpture" not in event.recipient.text.lower()

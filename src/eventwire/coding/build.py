@@ -323,6 +323,11 @@ def _participants(cand: Candidate, resolve: Resolve,
         # "UK and EU negotiators agreed a deal": the second side is a modifier's conjunct
         sides = resolve(syntax.modifier_conjuncts(actor_parts[0].token))
         recipient_parts = sides[:1] or recipient_parts
+    if not cand.nominal and roles.verb_lemma(verb, lexicon) in roles.TRANSFER_VERBS and all(
+            p.token.dep_ in syntax.OBJECT_DEPS and p.token.head.i == verb.i
+            for p in recipient_parts):
+        # what is moved is no recipient: "returned the skulls ... to Peru"
+        recipient_parts = resolve(roles.transfer_goal(verb)) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:

@@ -448,3 +448,18 @@ def pledger(noun: Token) -> list[Token]:
         granted = [t for t in syntax.datives(noun.head) if syntax.is_actor_token(t)]
         return granted or syntax.subjects(noun.head)  # "granted *the DSS* permission to detain"
     return []
+
+
+def transfer_goal(verb: Token) -> list[Token]:
+    """Who receives what a transfer verb moves, when the parser hung the "to" phrase low.
+
+    "returned an ancient sculpture of the head of Marcus Aurelius *to Algerian Ambassador X*",
+    "returned 12 skulls that date back to A.D. 640 *to Peru*": the last "to" phrase naming an
+    actor inside the object's phrase is the goal.
+    """
+    objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
+    goals = [t for o in objects for t in o.subtree
+             if t.dep_ == "pobj" and t.head.lower_ in ("to", "into") and t.head.i > o.i
+             and t.ent_type_ not in NOT_TARGET_ENTS and syntax.is_actor_token(t)
+             and not syntax.is_pronoun(t)]
+    return goals[-1:]
