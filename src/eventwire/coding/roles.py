@@ -359,7 +359,7 @@ def _is_purpose(clause: Token) -> bool:
 
 #: Subordinators of a condition someone else must meet ("will not lift the embargo *until*
 #: Cuba undertakes reforms"): that someone is whom the refusal or threat is aimed at.
-CONDITION_MARKS = frozenset({"until", "unless", "if", "before"})
+CONDITION_MARKS = frozenset({"until", "unless", "if"})
 
 
 def condition_subjects(verb: Token) -> list[Token]:
