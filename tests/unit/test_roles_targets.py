@@ -242,3 +242,15 @@ def test_goal_of_a_transfer_hung_low_by_the_parser(code, sentence, goal):
     events = code(sentence)
     event = with_recipient(events, goal)
     assert "sculpture" not in event.recipient.text.lower()
+
+
+def test_the_event_an_act_happened_in_is_no_target(pipeline):
+    from eventwire.coding import roles
+    from eventwire.coding.lexicon import Lexicon
+
+    doc = pipeline.nlp("The army struck hard in the offensive.")
+    verb = next(t for t in doc if t.text == "struck")
+    assert roles.event_targets(verb, False, (), Lexicon.load()) == []
+    doc = pipeline.nlp("The army struck hard in Idlib.")
+    verb = next(t for t in doc if t.text == "struck")
+    assert [t.text for t in roles.event_targets(verb, False, (), Lexicon.load())] == ["Idlib"]

@@ -279,7 +279,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
     """
     taken = {t.i for t in actors}
     pool = [t for t in _target_pool(trigger, nominal, found, lexicon)
-            if t.i not in taken and t.i != trigger.i and t.lemma_.lower() not in phrase_words]
+            if t.i not in taken and t.i != trigger.i and t.lemma_.lower() not in phrase_words
+            and not (t.head.lower_ == "in" and names_event(t, lexicon))]  # "captured in the war"
     for token in pool:
         if syntax.is_actor_token(token) and not syntax.is_pronoun(token) and not (
                 token.pos_ == "NOUN" and names_event(token, lexicon)):
