@@ -10,7 +10,10 @@ codes PLV train and the hand-written negatives with the rules, lets a stand-in t
 each sentence with its out-of-fold probabilities, and walks each threshold of
 ``eventwire.coding.typer`` over a grid (coordinate ascent, two rounds), scoring with
 ``eventwire.eval.score_pairs``. The objective is PLV-train macro F1, with a setting refused if
-it codes events on more of the negatives than the current thresholds do. It prints every
+it codes events on more of the negatives than the current thresholds do; a change is taken
+when it gains at least ``--min-gain`` macro F1, or codes fewer negatives at no loss. ``--hold``
+keeps a threshold fixed (the rule-confidence guard is held: the unit tests in
+tests/unit/test_coding.py pin codebook cases the typer must not re-type). It prints every
 setting tried and the best; copying the values into ``typer.py`` is a deliberate, reviewed step.
 Refuses held-out files.
 """
@@ -28,7 +31,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "OVERRIDE_PROBABILITY": (0.45, 0.5, 0.55, 0.6, 0.7, 0.8),
     "OVERRIDE_RULE_CEILING": (0.05, 0.1, 0.15, 0.2, 0.3),
     "OVERRIDE_RULE_CONFIDENCE": (0.5, 0.6, 0.7, 0.8, 1.01),
-    "DROP_NONE_PROBABILITY": (0.4, 0.5, 0.6, 0.7, 0.8, 1.01),
+    "DROP_NONE_PROBABILITY": (0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01),
     "FALLBACK_PROBABILITY": (0.3, 0.35, 0.4, 0.5, 0.6, 1.01),
 }
 
@@ -49,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default="../shared/gold")
     parser.add_argument("--oof", required=True, help="JSONL from train_typer.py --cv N --oof")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--hold", action="append", default=[], choices=sorted(GRID),
+                        help="keep this threshold at its current value (repeatable)")
+    parser.add_argument("--min-gain", type=float, default=0.003,
+                        help="macro-F1 gain a change must bring to be taken (3 of ~1,000 "
+                             "sentences: smaller gains are noise)")
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold)
     train = gold_dir / "zsp_plv_train.jsonl"
@@ -101,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     seen: dict[tuple[Any, ...], tuple[float, ...]] = {tuple(best.values()): start}
     for _ in range(args.rounds):
         for name, values in GRID.items():
+            if name in args.hold:
+                continue
             for value in values:
                 trial = {**best, name: value}
                 key = tuple(trial.values())
@@ -111,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {name}={value}: macro F1 {seen[key][0]:.4f} acc "
                           f"{seen[key][1]:.4f} negatives {seen[key][3]:.3f}", file=sys.stderr)
                 scores = seen[key]
-                if scores[3] <= start[3] + 1e-9 and scores[0] > best_scores[0] + 1e-4:
+                better = scores[0] > best_scores[0] + args.min_gain or (
+                    scores[0] >= best_scores[0] - 1e-9 and scores[3] < best_scores[3] - 1e-9)
+                if scores[3] <= start[3] + 1e-9 and better:
                     best, best_scores = trial, scores
     for k, v in current.items():
         setattr(typer_module, k, v)
