@@ -125,8 +125,8 @@ def resolve_participant(
     ):  # "troops" and "Israel Flying Aid" are actors, "an airstrike" is not
         inner = syntax.noun_modifier_actors(token)  # "an Israeli airstrike killed ..."
         return resolve_participant(inner[0], actors, lexicon, memory, on_date) if inner else None
-    if token.pos_ == "NOUN" and token.ent_type_ not in ACTOR_ENT_LABELS and roles.names_event(
-            token, lexicon):
+    if token.pos_ == "NOUN" and token.ent_type_ not in ACTOR_ENT_LABELS and (
+            roles.heads_event_phrase(token, lexicon)):
         return None  # "lifted a state of emergency": an act, not the state
     text = syntax.phrase(token).text.strip()
     if not text:
@@ -311,8 +311,10 @@ def _participants(cand: Candidate, resolve: Resolve,
             recipient_parts[0].token.head.lower_ == "between"):
         # "fighting between Azerbaijanis and Armenians": the first side acts on the second
         actor_parts, recipient_parts = recipient_parts[:1], recipient_parts[1:2]
-    if not actor_parts:
-        actor_parts = _agents(cand, resolve, lexicon)
+    if not actor_parts and recipient_parts:  # only an act that names whom it hit: "a gas
+        actor_parts = _act_as_actor(cand, lexicon)  # explosion destroyed a building" is none
+    if not actor_parts:  # the doer read off the clause (see roles.fallback_agents)
+        actor_parts = resolve(roles.fallback_agents(cand.trigger, cand.nominal))
     if not actor_parts and not recipient_parts:
         return None
     if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
@@ -365,20 +367,20 @@ def _mobilized_against(cand: Candidate, found: list[Participant], resolve: Resol
                    and not syntax.is_pronoun(t)) or found
 
 
-def _agents(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:
-    """Actors for an event whose subject named no actor: the act itself as written ("a Saudi-led
-    strike killed ..."), else the doer read off the clause (see roles.fallback_agents)."""
+def _act_as_actor(cand: Candidate, lexicon: Lexicon) -> list[Participant]:
+    """The act itself as written when it is the subject: "a Saudi-led strike killed ...",
+    "killed in a car bomb explosion" (only for acts that name a victim or target)."""
     acts = [t for t in cand.actors if not (cand.trigger.dep_ == "acl"
                                            and cand.trigger.head.i == t.i)]
-    # ("permission to detain X" is not done by the permission: see fallback_agents)
+    # ("permission to detain X" is not done by the permission: see roles.pledger)
     if not cand.nominal and syntax.is_passive(cand.trigger) and not syntax.agents(cand.trigger):
-        acts += syntax.prep_objects(cand.trigger, ("in",))  # "killed in a car bomb explosion"
+        acts += syntax.prep_objects(cand.trigger, ("in",))
     for token in acts:
         if token.lemma_.lower() in lexicon.nouns and token.pos_ == "NOUN":
             shown = syntax.phrase(token).text.strip()
             if shown:
                 return [Participant(Actor(text=shown), token, target=True)]
-    return resolve(roles.fallback_agents(cand.trigger, cand.nominal))
+    return []
 
 
 def _merge_into(built: dict, event: Event, cand: Candidate) -> None:

@@ -213,9 +213,12 @@ OWNER_PREPS = ("by", "from", "of")
 
 def names_event(token: Token, lexicon: Lexicon) -> bool:
     """An event noun, including "X of Y" entries: "a *state* of emergency" is no state."""
+    return token.lemma_.lower() in lexicon.nouns or heads_event_phrase(token, lexicon)
+
+
+def heads_event_phrase(token: Token, lexicon: Lexicon) -> bool:
+    """The head of a listed "X of Y" event ("state of emergency", "cessation of hostilities")."""
     lemma = token.lemma_.lower()
-    if lemma in lexicon.nouns:
-        return True
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return any(f"{lemma} of {o.lemma_.lower()}" in lexicon.nouns
