@@ -103,6 +103,22 @@ def test_paging_covers_every_event_once(client: TestClient) -> None:
     assert len(seen) == len(set(seen)) == 7
 
 
+def test_cursor_paging_matches_offset_paging(client: TestClient) -> None:
+    by_offset = [e["id"] for e in client.get("/api/events", params={"limit": 100})
+                 .json()["events"]]
+    seen, cursor = [], None
+    for _ in range(10):
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        assert page["total"] == 7
+        seen += [e["id"] for e in page["events"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == by_offset
+    assert_error(client.get("/api/events", params={"cursor": "nonsense"}), 400, "E302")
+
+
 def test_one_event_has_every_evidence_source_and_quote(client: TestClient) -> None:
     merged = client.get("/api/events", params={"type": "ASSAULT", "country": "SYR",
                                                "until": "2016-05-31"}).json()["events"][0]

@@ -120,6 +120,30 @@ def test_queries_filter_and_page(store):
     assert page.num_rows == 1 and page["date"].to_pylist() == ["2016-06-02"]
 
 
+def test_cursor_pages_walk_the_same_order_as_offsets(store):
+    """Keyset pages (``after``) visit every event once, in the offset order, undated last."""
+    days = ["2016-05-10", "2016-05-10", None, "2016-06-02", None, "2015-01-01", "2016-05-10"]
+    store.write([make_result(f"d{i}", 2, day=day, precision="day" if day else None)
+                 for i, day in enumerate(days)], dedup=False)
+    by_offset = store.events(canonical=False, limit=100)["id"].to_pylist()
+    assert len(by_offset) == 14
+    walked, cursor, pages = [], None, 0
+    while True:
+        page = store.events(canonical=False, limit=3, after=cursor)
+        walked += page["id"].to_pylist()
+        pages += 1
+        cursor = store.next_cursor(page, 3)
+        if cursor is None:
+            break
+    assert walked == by_offset and pages == 5
+    fourth = store.next_cursor(store.events(canonical=False, limit=4), 4)
+    assert store.events(canonical=False, limit=100, after=fourth)["id"].to_pylist() \
+        == by_offset[4:]
+    for bad in ("yesterday|ev_1", "2016-05-10|", "no separator"):
+        with pytest.raises(QueryError, match="bad cursor"):
+            store.events(after=bad)
+
+
 @pytest.mark.parametrize("kwargs, fragment", [
     ({"type": "BOMBING"}, "unknown event type"),
     ({"since": "last tuesday"}, "bad since"),

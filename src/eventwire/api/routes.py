@@ -6,6 +6,7 @@ every thread (each of its reads opens its own DuckDB cursor).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -92,12 +93,14 @@ router = APIRouter(prefix="/api")
 
 
 EVENTS_EXAMPLE = {"events": [{"id": "…", "event_type": "ASSAULT", "n_sources": 2}],
-                  "total": 1, "limit": 100, "offset": 0}
+                  "total": 1, "limit": 100, "offset": 0, "next_cursor": None}
 
 
 @router.get("/events", summary="Events matching the filters, paged", response_class=Response,
             responses={200: {"description": "`events`: records as in docs/record.md, each "
-                             "with `n_sources`; `total`: all matches",
+                             "with `n_sources`; `total`: all matches (the cursor does not "
+                             "narrow it); `next_cursor`: pass as `cursor` for the next page, "
+                             "null after the last",
                              "content": {"application/json": {"example": EVENTS_EXAMPLE}}}})
 def list_events(
     filters: EventFilters,
@@ -107,13 +110,17 @@ def list_events(
     canonical: Annotated[bool, Query(
         description="true: merged events (one per real-world event); false: per-story reports",
     )] = True,
+    cursor: text_query("continue after this cursor (next_cursor of the previous page); "
+                       "deep pages stay fast, unlike a large offset") = None,
 ) -> Response:
     events = store.events(**filters, limit=paging.limit, offset=paging.offset,
-                          canonical=canonical)
+                          canonical=canonical, after=clean_text("cursor", cursor))
     key = ("count", canonical, *sorted(filters.items()))
     total = cache.get(key, lambda: store.count_events(**filters, canonical=canonical))
+    following = store.next_cursor(events, paging.limit)
     body = (f'{{"events":{event_records_json(events)},"total":{int(total)},'
-            f'"limit":{paging.limit},"offset":{paging.offset}}}')
+            f'"limit":{paging.limit},"offset":{paging.offset},'
+            f'"next_cursor":{json.dumps(following)}}}')
     return Response(body, media_type="application/json")
 
 

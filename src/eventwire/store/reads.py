@@ -17,7 +17,15 @@ import pyarrow as pa
 
 from eventwire.errors import QueryError
 from eventwire.model import Event
-from eventwire.store.queries import Where, event_where, parse_country, parse_page
+from eventwire.store.queries import (
+    Where,
+    after_cursor,
+    event_where,
+    page_cursor,
+    parse_country,
+    parse_cursor,
+    parse_page,
+)
 from eventwire.store.rows import RECORD_SQL
 
 #: Columns returned by ``Store.events``: flat fields for tables and maps, plus the full record.
@@ -26,7 +34,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "actor_text", "actor_country", "recipient_name", "recipient_id", "recipient_text",
     "recipient_country", "location_name", "location_country", "location_admin1", "lat", "lon",
     "sentence", "confidence", "n_sources", "sources", "document_id", "cameo",
-    "acled_event_type", "acled_sub_event_type", "modality", "kind", "canonical_id", "record",
+    "acled_event_type", "acled_sub_event_type", "modality", "kind", "canonical_id", "date_day",
+    "record",
 )
 _EVENT_ORDER = "ORDER BY date_day DESC NULLS LAST, id"
 _PAGE_SELECT = ", ".join(c for c in EVENT_COLUMNS if c != "record") + f", {RECORD_SQL} AS record"
@@ -62,10 +71,18 @@ class StoreReads:
                recipient: str | None = None, country: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
                near: str | Sequence[float] | None = None, q: str | None = None,
-               limit: int = 100, offset: int = 0, canonical: bool = True) -> pa.Table:
-        """One page of events, newest first. ``canonical=False`` gives the per-story reports."""
+               limit: int = 100, offset: int = 0, canonical: bool = True,
+               after: str | None = None) -> pa.Table:
+        """One page of events, newest first. ``canonical=False`` gives the per-story reports.
+
+        ``after`` is the cursor of the last event of the previous page (:meth:`next_cursor`):
+        deep pages cost no more than the first, unlike a large ``offset``.
+        """
         where = event_where(type=type, actor=actor, recipient=recipient, country=country,
                             since=since, until=until, near=near, q=q, canonical=canonical)
+        cursor = parse_cursor(after)
+        if cursor is not None:
+            after_cursor(where, cursor)
         limit, offset = parse_page(limit, offset)
         # Two phases: DuckDB would otherwise read (and build the JSON record of) every wide
         # row before the top-N; phase 1 ranks narrow rows, phase 2 fetches the page's rows,
@@ -85,6 +102,14 @@ class StoreReads:
                               f"{_EVENT_ORDER}", [[r for r, _ in page], *bounds])
             finally:
                 cur.execute("COMMIT")
+
+    @staticmethod
+    def next_cursor(page: pa.Table, limit: int) -> str | None:
+        """The cursor continuing after ``page`` (a result of :meth:`events`), or None when the
+        page was the last one (shorter than ``limit``)."""
+        if page.num_rows == 0 or page.num_rows < limit:
+            return None
+        return page_cursor(page.column("date_day")[-1].as_py(), page.column("id")[-1].as_py())
 
     def count_events(self, type: str | Sequence[str] | None = None, actor: str | None = None,
                      recipient: str | None = None, country: str | None = None,

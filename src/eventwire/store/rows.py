@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -172,7 +172,7 @@ DOCUMENT_SCHEMA = pa.schema([
 
 
 def documents_table(documents: Iterable[Document]) -> pa.Table:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rows = [
         {"id": d.id, "content_hash": d.content_hash, "title": d.title, "url": d.url,
          "published": d.published, "outlet": d.outlet, "source": d.source, "text": d.text,
@@ -213,7 +213,7 @@ ERROR_SCHEMA = pa.schema([
 
 
 def errors_table(errors: Iterable[ErrorRecord]) -> pa.Table:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rows = [{"document_id": e.document_id, "code": str(getattr(e.code, "value", e.code)),
              "message": e.message,
              "source": e.source, "recorded_at": now} for e in errors]
