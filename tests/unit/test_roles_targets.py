@@ -254,3 +254,17 @@ def test_the_event_an_act_happened_in_is_no_target(pipeline):
     doc = pipeline.nlp("The army struck hard in Idlib.")
     verb = next(t for t in doc if t.text == "struck")
     assert [t.text for t in roles.event_targets(verb, False, (), Lexicon.load())] == ["Idlib"]
+
+
+def test_demanded_act_falls_on_its_of_phrase(code):
+    events = code("European Community foreign ministers demanded the withdrawal of Serbian forces "
+                  "from Bosnia-Herzegovina.")
+    event = with_recipient(events, "serbian forces")
+    assert "european community" in event.actor.text.lower()
+
+
+def test_addressee_of_a_demand_is_kept_over_the_of_phrase(code):
+    events = code("Amnesty called on Egypt for the release of the journalists.")
+    assert with_recipient(events, "egypt")
+    assert not [e for e in events if e.event_type == "REQUEST" and e.recipient
+                and "journalists" in e.recipient.text.lower()]

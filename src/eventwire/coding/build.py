@@ -330,6 +330,10 @@ def _participants(cand: Candidate, resolve: Resolve,
             for p in recipient_parts):
         # what is moved is no recipient: "returned the skulls ... to Peru"
         recipient_parts = resolve(roles.transfer_goal(verb)) or recipient_parts
+    if cand.event_type == "REQUEST" and not cand.nominal and not any(
+            p.token.dep_ in syntax.OBJECT_DEPS or p.token.head.lower_ in ("on", "upon", "to")
+            for p in recipient_parts):  # whoever is addressed ("called on Y") stays
+        recipient_parts = resolve(roles.demanded_of(verb, lexicon)) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:

@@ -467,3 +467,16 @@ def transfer_goal(verb: Token) -> list[Token]:
              and t.ent_type_ not in NOT_TARGET_ENTS and syntax.is_actor_token(t)
              and not syntax.is_pronoun(t)]
     return goals[-1:]
+
+
+def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom a demanded act falls on: "demanded the withdrawal *of Serbian forces*", "called for
+    the release *of X*" (the "of" phrase of the event noun that is demanded)."""
+    demanded = syntax.direct_objects(verb) or syntax.prep_objects(verb, ("for",))
+    for noun in demanded[:1]:
+        if names_event(noun, lexicon):
+            found = [t for t in syntax.prep_objects(noun, ("of",))
+                     if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+            if found:
+                return found
+    return []
