@@ -201,8 +201,10 @@ def test_fuse_drops_rule_event_when_typer_is_sure_there_is_none() -> None:
 def test_fuse_corrects_type_only_when_typer_is_confident() -> None:
     assert fuse("ACCUSE", 0.5, _proba(REJECT=0.8, ACCUSE=0.05))[0] == "REJECT"
     assert fuse("ACCUSE", 0.5, _proba(REJECT=0.45, ACCUSE=0.3))[0] == "ACCUSE"
-    # a strong trigger is not re-typed, however sure the typer is
-    assert fuse("ACCUSE", 0.85, _proba(REJECT=0.9, ACCUSE=0.02))[0] == "ACCUSE"
+    # a confident typer re-types even a strong single-word trigger if it all but rules the
+    # rule's type out (multi-word triggers are guarded in fusion, not here)
+    assert fuse("ACCUSE", 0.85, _proba(REJECT=0.9, ACCUSE=0.02))[0] == "REJECT"
+    assert fuse("ACCUSE", 0.85, _proba(REJECT=0.7, ACCUSE=0.2))[0] == "ACCUSE"
 
 
 def test_fuse_creates_event_without_rule_only_above_threshold() -> None:

@@ -44,8 +44,9 @@ def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]],
     probabilities = typer.predict_proba(texts)
     fused: list[tuple[int, list[Event]]] = []
     for (index, events), proba in zip(per_sentence, probabilities):
-        may_retype = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
-        kept = [e for e in (fuse_event(e, proba, may_retype) for e in events) if e is not None]
+        open_sentence = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
+        kept = [e for e in (fuse_event(e, proba, open_sentence and not _specific_trigger(e))
+                            for e in events) if e is not None]
         if kept:
             fused.append((index, kept))
     return fused
@@ -103,6 +104,15 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
         if events:
             found.append((index, events))
     return found
+
+
+def _specific_trigger(event: Event) -> bool:
+    """A multi-word trigger ("declared a ceasefire", "lifted the blockade", "called for") is
+    codebook-specific evidence the typer must not overrule; a single verb ("hit", "said") is
+    ambiguous enough that a confident typer may re-type it."""
+    rule = event.rule or ""
+    lemma = event.trigger.lemma if event.trigger else ""
+    return rule.startswith("light:") or " " in lemma.strip()
 
 
 def _open_to_typer(sentence: Span, lexicon: Any) -> bool:

@@ -1,0 +1,54 @@
+"""Fusion of rule events with the typer, with a stand-in typer whose opinion we set."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding import CodingResources, code_document
+from eventwire.coding.typer import LABELS
+from eventwire.model import Document
+
+
+class SureTyper:
+    """Says every sentence is ``label`` with probability ``p`` (rest spread evenly)."""
+
+    def __init__(self, label: str, p: float = 0.95) -> None:
+        rest = (1 - p) / (len(LABELS) - 1)
+        self.proba = {name: (p if name == label else rest) for name in LABELS}
+
+    def predict_proba(self, sentences):
+        return [dict(self.proba) for _ in sentences]
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline):
+    def _code(text: str, typer) -> list:
+        base = pipeline.resources
+        resources = CodingResources(lexicon=base.lexicon, actors=base.actors, typer=typer)
+        return code_document(pipeline.nlp(text), Document(id="t", text=text), resources,
+                             pipeline.config)
+    return _code
+
+
+@pytest.mark.parametrize(("sentence", "rule_type"), [
+    ("The ELN declared a ceasefire on Friday.", "CONCEDE"),  # light verb + noun
+    ("Saudi Arabia lifted its blockade of Yemen.", "RETREAT"),
+])
+def test_multi_word_triggers_are_not_retyped(coder, sentence, rule_type):
+    assert [e.event_type for e in coder(sentence, None)] == [rule_type]
+    other = "ACCUSE" if rule_type != "ACCUSE" else "REJECT"
+    assert [e.event_type for e in coder(sentence, SureTyper(other))] == [rule_type]
+
+
+def test_a_single_verb_trigger_is_retyped_by_a_sure_typer(coder):
+    sentence = "The rebels hit back at the government on Monday."
+    rules = coder(sentence, None)
+    assert len(rules) == 1 and rules[0].event_type != "ACCUSE"
+    fused = coder(sentence, SureTyper("ACCUSE"))
+    assert [e.event_type for e in fused] == ["ACCUSE"]
+    assert fused[0].rule.endswith("+typer")
+
+
+def test_a_sure_none_drops_the_rule_event(coder):
+    sentence = "The rebels hit back at the government on Monday."
+    assert coder(sentence, SureTyper("NONE")) == []
