@@ -89,6 +89,18 @@ def test_argument_match(gold, predicted, expected) -> None:
     assert ev.argument_match(gold, predicted) is expected
 
 
+def test_a_pronoun_argument_is_scored_by_its_resolved_name() -> None:
+    from eventwire.eval.gold import as_prediction
+
+    event = {"event_type": "REJECT", "confidence": 0.9,
+             "actor": {"text": "it", "name": "Freedonia"},
+             "recipient": {"text": "the plan", "name": "Plan Ruritania"}}
+    prediction = as_prediction(event)
+    assert prediction.actor == "Freedonia"  # a pronoun says nothing: its antecedent counts
+    assert prediction.recipient == "the plan"  # any other text is scored as written
+    assert as_prediction({**event, "actor": {"text": "it", "name": None}}).actor == "it"
+
+
 def test_classification_scores_weighted_and_ignores_none() -> None:
     scores = ev.classification_scores(["A", "A", "A", "B"], ["A", "A", "NONE", "A"])
     # A: p=2/3 r=2/3 f1=2/3; B: 0 -> macro 1/3, weighted 0.5

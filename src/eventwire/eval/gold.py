@@ -162,14 +162,23 @@ def load_gold(name: str | None = None, path: str | os.PathLike[str] | None = Non
 
 # -- predictions --------------------------------------------------------------------------
 
+#: Actor texts that say nothing on their own; a resolved antecedent stands in for them.
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+
+
 def _text_of(value: Any) -> str | None:
+    """The argument text scored against gold: the text as written, except that a pronoun
+    ("Hungary says it will …") is scored by the name the coder resolved it to, as a reader
+    (or the GDELT audit) would judge the actor; the record itself keeps "it"."""
     if value is None:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, Mapping):
-        return value.get("text")
-    return getattr(value, "text", None)
+    get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
+    text, name = get("text"), get("name")
+    if text and name and text.strip().lower() in PRONOUNS:
+        return name
+    return text
 
 
 def as_prediction(event: Any) -> Prediction:
