@@ -49,6 +49,26 @@ def test_a_single_verb_trigger_is_retyped_by_a_sure_typer(coder):
     assert fused[0].rule.endswith("+typer")
 
 
-def test_a_sure_none_drops_the_rule_event(coder):
-    sentence = "The rebels hit back at the government on Monday."
-    assert coder(sentence, SureTyper("NONE")) == []
+def test_a_sure_none_drops_a_rule_event_unless_armed_or_state_actors_act(coder):
+    sport = "The Lakers fought back against the Celtics on Sunday."
+    assert [e.event_type for e in coder(sport, None)] == ["ASSAULT"]  # the rules are fooled
+    assert coder(sport, SureTyper("NONE")) == []
+    war = "Soldiers fought the rebels near Homs."
+    [rule] = coder(war, None)
+    [kept] = coder(war, SureTyper("NONE"))
+    assert kept.event_type == "ASSAULT" and kept.confidence < rule.confidence
+
+
+@pytest.mark.parametrize("sentence", [
+    "A fire at a textile factory killed 14 workers.",
+    "A bear attacked two hikers in the national park.",
+    "Firefighters battled the blaze at the warehouse for six hours.",
+    "The storm killed at least nine people.",
+])
+def test_harm_by_nature_animals_or_against_a_fire_is_no_event(coder, sentence):
+    assert coder(sentence, None) == []
+
+
+def test_weapon_fire_is_still_an_attack(coder):
+    assert [e.event_type for e in coder("Rocket fire killed three civilians in Aleppo.",
+                                        None)] == ["ASSAULT"]

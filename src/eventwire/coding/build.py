@@ -30,6 +30,21 @@ NON_ACTOR_ENT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"
                                   "PRODUCT"})
 #: Types whose coordinated actors act with each other ("A and B agreed", "A and B met").
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+#: Doers that make a harm no political event: nature, disease, accidents and animals ("a fire
+#: killed 14 workers", "a bear attacked two hikers"). "Explosion" and "blast" are not listed:
+#: they are often bombs. A modified "fire" ("rocket fire", "sniper fire") is a weapon.
+NON_HUMAN_AGENTS = frozenset({
+    "fire", "blaze", "flame", "wildfire", "bushfire", "flood", "floodwater", "flooding",
+    "storm", "cyclone", "hurricane", "typhoon", "tornado", "earthquake", "quake", "tremor",
+    "aftershock", "landslide", "mudslide", "avalanche", "lightning", "drought", "heatwave",
+    "rain", "downpour", "snowfall", "tsunami", "eruption", "volcano", "disease", "virus",
+    "outbreak", "epidemic", "pandemic", "cholera", "measles", "accident", "crash", "collision",
+    "derailment", "bear", "dog", "shark", "crocodile", "snake", "elephant", "lion", "tiger",
+    "wolf", "leopard", "hippo", "hippopotamus",
+})
+#: What firefighters and rescuers "battle" or "fight": not an adversary.
+NON_HUMAN_TARGETS = frozenset({"fire", "blaze", "flame", "wildfire", "bushfire", "flood",
+                               "flooding", "floodwater", "outbreak", "epidemic", "disease"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 TYPE_CONTEXT = {"ASSAULT": "military", "MOBILIZE": "military", "PROTEST": "protest",
                 "SANCTION": "international", "AID": "humanitarian"}
@@ -338,7 +353,28 @@ def _participants(cand: Candidate, resolve: Resolve,
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:
         recipient_parts = _targets(cand, resolve, lexicon)
+    if _non_human_harm(cand, actor_parts, recipient_parts):
+        return None
     return actor_parts, recipient_parts
+
+
+def _non_human_harm(cand: Candidate, actor_parts: list[Participant],
+                    recipient_parts: list[Participant]) -> bool:
+    """A harm done by nature, disease, an accident or an animal, or a fight against a fire:
+    violence words without a political event ("a fire killed 14 workers", "firefighters
+    battled the blaze")."""
+    if cand.event_type not in ("ASSAULT", "COERCE"):
+        return False
+
+    def bare(token: Token, words: frozenset[str]) -> bool:
+        return token.lemma_.lower() in words and not any(
+            c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+
+    agents = [p.token for p in actor_parts] or list(cand.actors)
+    if agents and all(bare(t, NON_HUMAN_AGENTS) for t in agents):
+        return True
+    targets = [p.token for p in recipient_parts] or list(cand.recipients)
+    return bool(targets) and all(bare(t, NON_HUMAN_TARGETS) for t in targets)
 
 
 def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:

@@ -63,6 +63,11 @@ def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event
 
     new_type, conf = fuse(event.event_type, event.confidence, proba)
     if new_type is None:
+        if _armed_or_state(event.actor) and (
+                event.recipient is None or _armed_or_state(event.recipient)):
+            # "Soldiers fought the rebels near Homs": the parse says who fought whom; a
+            # bag-of-words typer unsure about a short sentence must not veto it
+            return event.with_changes(confidence=round(event.confidence * 0.5, 3))
         return None
     if event.modality != "asserted":
         conf = min(conf, event.confidence)
@@ -104,6 +109,16 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
         if events:
             found.append((index, events))
     return found
+
+
+#: Sectors whose acts are political by definition (``Actor.sector``, from the dictionaries or
+#: the sector guess for unlisted groups such as "soldiers" or "rebels").
+POLITICAL_SECTORS = frozenset({"government", "military", "police", "rebels", "insurgents",
+                               "militia", "party", "igo", "judiciary", "security"})
+
+
+def _armed_or_state(actor: Any) -> bool:
+    return actor is not None and (actor.sector or "").lower() in POLITICAL_SECTORS
 
 
 def _specific_trigger(event: Event) -> bool:
