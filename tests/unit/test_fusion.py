@@ -49,7 +49,7 @@ def test_a_single_verb_trigger_is_retyped_by_a_sure_typer(coder):
     assert fused[0].rule.endswith("+typer")
 
 
-def test_a_sure_none_drops_a_rule_event_unless_armed_or_state_actors_act(coder):
+def test_a_sure_none_drops_a_rule_event_unless_political_actors_act(coder):
     sport = "The Lakers fought back against the Celtics on Sunday."
     assert [e.event_type for e in coder(sport, None)] == ["ASSAULT"]  # the rules are fooled
     assert coder(sport, SureTyper("NONE")) == []

@@ -63,8 +63,8 @@ def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event
 
     new_type, conf = fuse(event.event_type, event.confidence, proba)
     if new_type is None:
-        if _armed_or_state(event.actor) and (
-                event.recipient is None or _armed_or_state(event.recipient)):
+        if _political_actor(event.actor) and (
+                event.recipient is None or _political_actor(event.recipient)):
             # "Soldiers fought the rebels near Homs": the parse says who fought whom; a
             # bag-of-words typer unsure about a short sentence must not veto it
             return event.with_changes(confidence=round(event.confidence * 0.5, 3))
@@ -117,7 +117,8 @@ POLITICAL_SECTORS = frozenset({"government", "military", "police", "rebels", "in
                                "militia", "party", "igo", "judiciary", "security"})
 
 
-def _armed_or_state(actor: Any) -> bool:
+def _political_actor(actor: Any) -> bool:
+    """A state, armed, party or international actor (by sector), not just any subject."""
     return actor is not None and (actor.sector or "").lower() in POLITICAL_SECTORS
 
 

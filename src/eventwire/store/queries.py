@@ -136,13 +136,13 @@ def parse_cursor(value: str | None) -> tuple[date | None, str] | None:
     if value is None or value == "":
         return None
     day_text, sep, event_id = str(value).partition(CURSOR_SEP)
+    bad = QueryError(f"bad cursor {value!r}; pass the next_cursor of the previous page")
     if not sep or not event_id or len(event_id) > 200:
-        raise QueryError(f"bad cursor {value!r}; pass the next_cursor of the previous page")
+        raise bad
     try:
         day = date.fromisoformat(day_text) if day_text else None
     except ValueError:
-        raise QueryError(f"bad cursor {value!r}; pass the next_cursor of the previous "
-                         "page") from None
+        raise bad from None
     return day, event_id
 
 
