@@ -467,6 +467,7 @@ def _event(cand: Candidate, actor: Participant | None, recipient: Participant | 
         actor.actor.sector if actor else None,
         typed_by.sector if typed_by else None,
         typed_by.text if typed_by else "",
+        actor_text=actor.actor.text if actor else "",
     )
     event = Event(
         id="", event_type=cand.event_type, mode=cand.mode, context=tuple(context),

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eventwire.coding.acled import acled_for_event
 from eventwire.model import Document, Event
 
 if TYPE_CHECKING:
@@ -74,8 +75,9 @@ def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event
     if new_type != event.event_type:
         if not may_retype:
             return event.with_changes(confidence=min(event.confidence, conf))
-        return event.with_changes(event_type=new_type, mode=None, cameo=None, acled=None,
-                                  confidence=conf, rule=f"{event.rule}+typer")
+        retyped = event.with_changes(event_type=new_type, mode=None, cameo=None,
+                                     confidence=conf, rule=f"{event.rule}+typer")
+        return retyped.with_changes(acled=acled_for_event(retyped))
     return event.with_changes(confidence=conf)
 
 
