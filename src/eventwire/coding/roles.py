@@ -183,7 +183,8 @@ def clause_subjects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "ccomp":
             found = syntax.subjects(child) or syntax.passive_subjects(child)
-            return [t for t in found if not syntax.is_pronoun(t)]
+            own = {t.i for t in syntax.subjects(verb)}  # a subjectless clause names no one new
+            return [t for t in found if not syntax.is_pronoun(t) and t.i not in own]
     return []
 
 

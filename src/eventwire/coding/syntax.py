@@ -186,6 +186,9 @@ def subjects(verb: Token) -> list[Token]:
         if governor.dep_ in OBJECT_DEPS and head.lower_ in ("for", "of") and (
                 governor.pos_ in ("NOUN", "PROPN")):  # "accused *the minister* of stealing"
             return conjuncts(_substantive(governor))
+        if governor.pos_ == "ADJ" and governor.dep_ == "acomp" and governor.head.pos_ in (
+                "VERB", "AUX"):  # "X and Y were guilty of violating the truce"
+            return subjects(governor.head)
         if governor.pos_ not in ("VERB", "AUX"):
             return []
         if head.lower_ in MEANS_PREPS:  # "violated the ceasefire by shelling the village"
@@ -200,8 +203,34 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in OBJECT_DEPS:
         return subjects(head.head)  # "parliament passed a resolution criticizing X"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        carrier = _carrying_verb(verb, head)
+        if carrier is not None:  # "sent teams in a bid to oust X", "took a position to disperse"
+            return subjects(carrier)
         return conjuncts(_substantive(head))
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and 0 < verb.i - head.i <= 2:
+        return subjects(head)  # a complement with no subject of its own: "X let free Y"
     return []
+
+
+def _carrying_verb(verb: Token, noun: Token) -> Token | None:
+    """The verb whose subject does a purpose infinitive hung on a noun that names no one.
+
+    "in a bid to", "in an effort to", "took steps to": the noun (a bid, a position) cannot act,
+    so the infinitive is done by the subject of the verb that carries the noun, directly or
+    through a preposition. Nouns that name people keep the infinitive ("the first country to").
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.pos_ != "NOUN" or noun.ent_type_ or names_people(noun) or is_acronym(noun):
+        return None
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    elif noun.dep_ not in OBJECT_DEPS:
+        return None
+    if any(c.dep_ == "dative" for c in governor.children):
+        return None  # "granted *the DSS* permission to detain X": the grantee acts
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i != noun.i else None
 
 
 def verb_has_subject_control(verb: Token) -> bool:
@@ -253,7 +282,9 @@ def passive_subjects(verb: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have")
+        for c in verb.children)  # "Kolkata: The government has denied ..." hung as an acl
 
 
 def agents(verb: Token) -> list[Token]:
@@ -424,8 +455,8 @@ def reporting_subject(pronoun: Token) -> Token | None:
         if verb.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
-        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if found:
+        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)]
+        if found:  # "ISLAMABAD -- Prime Minister X said that he ...": the dateline is no one
             subj = _substantive(found[0])
             if subj.pos_ in ("NOUN", "PROPN") and subj.i < pronoun.i:
                 return subj
