@@ -139,12 +139,14 @@ GROUP_CHANGE = _rx(
     r"\bmerg", r"\bnew leader", r"\bnamed (?:\w+ ){0,4}(?:leader|commander|chief|head)",
     r"\bappoint\w* (?:\w+ ){0,4}(?:leader|commander|chief|head)", r"\bsurrender",
     r"\bdefect", r"\bunilateral (?:ceasefire|truce)", r"\b(?:announc|declar)\w* (?:an? |the )?"
-    r"(?:\w+ )?(?:ceasefire|truce|cease-fire)", r"\bdisband", r"\bsplinter", r"\bbr(?:oke|eak) away",
-    r"\bform(?:ed|s)? (?:a )?new (?:\w+ )?(?:group|coalition|alliance|movement|faction|wing|militia)",
+    r"(?:\w+ )?(?:ceasefire|truce|cease-fire)", r"\bdisband", r"\bsplinter",
+    r"\bbr(?:oke|eak) away",
+    r"\bform(?:ed|s)? (?:a )?new (?:\w+ )?"
+    r"(?:group|coalition|alliance|movement|faction|wing|militia)",
     r"\bnew armed", r"\bchanged its name", r"\brenam", r"\brebrand", r"\bjoin\w* the (?:\w+ )?army",
     r"\bintegrat", r"\blaid down (?:their )?(?:arms|weapons)", r"\blay down (?:their )?arms",
-    r"\bdemobili", r"\bpledged allegiance", r"\bdissolv", r"\bsplit\b", r"\bsuspend\w* (?:its|their) "
-    r"(?:armed |military )?(?:operations|attacks|activities)")
+    r"\bdemobili", r"\bpledged allegiance", r"\bdissolv", r"\bsplit\b",
+    r"\bsuspend\w* (?:its|their) (?:armed |military )?(?:operations|attacks|activities)")
 AGREEMENT = _rx(r"\bagreement", r"\bdeal\b", r"\baccord\b", r"\bpact\b", r"\btreaty",
                 r"\btruce\b", r"\bceasefire", r"\bcease-fire", r"\bagreed\b", r"\bpeace",
                 r"\bprisoner (?:swap|exchange)", r"\bmemorandum")
@@ -160,7 +162,8 @@ CASUALTIES = _rx(r"\bkill", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bwound"
                  r"\bhurt\b", r"\bcasualt", r"\bbodies\b", r"\bshot\b",
                  r"\bmassacre", r"\bbehead")
 NO_HARM = _rx(r"\bno (?:one|casualties|injuries|deaths)", r"\bnobody\b", r"\bno-one\b")
-CLASH = _rx(r"\bclash", r"\bfight", r"\bfought\b", r"\bbattl", r"\bexchang\w* (?:of )?(?:fire|gunfire)",
+CLASH = _rx(r"\bclash", r"\bfight", r"\bfought\b", r"\bbattl",
+            r"\bexchang\w* (?:of )?(?:fire|gunfire)",
             r"\bgun ?battle", r"\bfirefight", r"\bshoot-?out", r"\bengag", r"\brepel",
             r"\bambush", r"\bcounter-?attack", r"\bfought back", r"\bskirmish", r"\bcrossfire")
 ARREST = _rx(r"\barrest", r"\bdetain", r"\bcustody\b", r"\bapprehend", r"\brounded up\b",

@@ -15,6 +15,7 @@ from eventwire.coding.acled import acled_type
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.modality import FUTURE, INTENDED, THREAT
+from eventwire.coding.nonpolitical import is_non_political
 from eventwire.model import Actor, Affiliation, Document, Event, Evidence, Trigger, stable_id
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ def build_events(
             for recipient in others or [None]:
                 event = _event(cand, actor, recipient, sentence, document, evidence)
                 _merge_into(built, event, cand)
-    return [event for event, _ in built.values()]
+    return [event for event, _ in built.values() if not is_non_political(event, document.text)]
 
 
 def _participants(cand: Candidate, resolve: Resolve,

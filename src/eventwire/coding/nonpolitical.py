@@ -1,0 +1,111 @@
+"""Events that are ordinary crime, accidents or disasters, not political events.
+
+Crime and disaster news uses the same verbs as political violence ("killed", "seized",
+"arrested", "exploded"), so the coder finds events in "gang members shot two men in a turf
+war" or "an explosion at a chemical plant killed 64 workers". ACLED and PLOVER code neither:
+the harm has no political actor. This module recognises such events from cues in the event's
+sentence (and, for short news snippets, the whole text) and from who the participants are.
+
+What is kept on purpose: violence by or against state forces, rebels, militants and other
+political actors ("gang members killed two policemen", "militants set off a blast"), and acts of
+states towards each other (aid sent abroad after a quake). Entry point: :func:`is_non_political`.
+The cue lists are hand-written (no labelled data for this distinction): they were written from
+the ACLED codebook's exclusions and checked on ``tests/fixtures/acled_dev.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventwire.model import Actor, Event
+
+
+def _words(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+#: A snippet this short is read whole: its sentences tell one story.
+SHORT_TEXT_CHARS = 800
+
+CRIME = _words(
+    r"drugs?", r"cocaine", r"heroin", r"methamphetamine", r"meth", r"narcotics?", r"cannabis",
+    r"marijuana", r"opium", r"cartels?", r"gangs?", r"gangsters?", r"gang-related", r"robber\w*",
+    r"robbed", r"rob", r"theft", r"thie(?:f|ves)", r"steal\w*", r"stole", r"stolen", r"burglar\w*",
+    r"fraud\w*", r"smuggl\w*", r"traffick\w*", r"counterfeit", r"ransom", r"pickpocket\w*",
+    r"turf war", r"mafia", r"mobsters?", r"loan sharks?", r"criminals?",
+    r"criminal (?:gang|group|network|ring)", r"hold-?up", r"held up", r"poach\w*",
+    r"extortion\w*", r"money laundering",
+    r"contraband", r"carjack\w*", r"armed robbery", r"drug debt", r"bank heist", r"heist",
+)
+DISASTER = _words(
+    r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
+    r"flash floods?", r"landslides?", r"mudslides?", r"cyclones?", r"hurricanes?", r"typhoons?",
+    r"tornado(?:es)?", r"storms?", r"drought", r"outbreaks?", r"epidemic", r"pandemic",
+    r"cholera", r"ebola", r"lightning", r"heatwave", r"avalanches?", r"eruptions?", r"erupted",
+    r"volcano", r"tsunami", r"wildfires?", r"bushfires?", r"forest fires?", r"monsoon",
+    r"torrential", r"heavy rains?", r"accidents?", r"accidental\w*", r"crash(?:ed|es)?",
+    r"collided", r"collision", r"derail\w*", r"plunged", r"overturned", r"capsized", r"sank",
+    r"sunk", r"stampede", r"collapsed?", r"collapsing", r"gas leak", r"leak(?:ed)?",
+    r"cylinder", r"boiler", r"tanker", r"short circuit", r"fireworks?", r"blaze", r"fire broke out",
+    r"caught fire", r"chemical plant", r"factory", r"plant", r"warehouse", r"mine collapse",
+    r"drowned", r"drowning", r"heatstroke", r"rescuers", r"rescue workers", r"firefighters",
+    r"fire brigade", r"electrocut\w*", r"ferry", r"shipwreck",
+)
+#: Signs of a deliberate, armed or political act: their presence keeps the event.
+ATTACK = _words(
+    r"bomb\w*", r"ieds?", r"explosive devices?", r"suicide", r"militants?", r"insurgents?",
+    r"rebels?", r"jihadists?", r"terror\w*", r"extremists?", r"islamists?", r"separatists?",
+    r"guerrillas?", r"militias?", r"militiamen", r"protest\w*", r"demonstrat\w*", r"riot\w*",
+    r"activists?", r"opposition", r"politicians?",
+    r"political", r"election\w*", r"candidates?", r"mayor", r"councillors?", r"lawmakers?",
+    r"ministers?", r"journalists?", r"reporters?", r"arson\w*", r"set fire", r"torched",
+    r"grenades?", r"rockets?", r"missiles?", r"airstrikes?", r"air strikes?",
+    r"shelling", r"sabotage\w*", r"attack(?:ed|ers?)?", r"assassin\w*", r"coup", r"(?<!turf )war",
+    r"ceasefire", r"paramilitar\w*", r"vigilantes?", r"mob", r"lynch\w*", r"communal",
+    r"ethnic", r"sectarian", r"herders?", r"bandits?",
+)
+#: Participants whose presence makes the event political, whatever the context.
+POLITICAL_SECTORS = frozenset({"government", "military", "rebels", "insurgents", "militia",
+                               "party", "igo", "judiciary", "security", "terrorist",
+                               "armed group", "paramilitary", "opposition", "protesters",
+                               "intelligence", "legislature", "media"})
+def _political(actor: Actor | None, *, as_victim: bool = False, crime: bool = False) -> bool:
+    """A state, armed, party or international participant. Police count only as victims, and
+    only of crime (police fighting a fire or arresting a thief is no political event); in a
+    crime story an unnamed "armed group" ("gunmen robbed a bank") is the criminals themselves."""
+    if actor is None:
+        return False
+    sector = (actor.sector or "").lower()
+    if crime and sector == "armed group" and actor.id is None:
+        return False
+    return sector in POLITICAL_SECTORS or (as_victim and crime and sector == "police")
+
+
+def _state_to_state(event: Event) -> bool:
+    """Aid or cooperation between two dictionary actors ("Japan sent aid to Nepal")."""
+    actor, recipient = event.actor, event.recipient
+    return bool(actor and recipient and actor.id and recipient.id and actor.id != recipient.id
+                and (actor.country or "") != (recipient.country or "x"))
+
+
+def is_non_political(event: Event, document_text: str = "") -> bool:
+    """True when ``event`` is ordinary crime, an accident or a disaster with no political side.
+
+    ``document_text`` (optional) lets a short snippet's other sentences supply the context
+    ("... Police said the shooting was linked to a drug debt"). Any event type can go: in such
+    a story "investigators are trying to find the cause" is no political event either.
+    """
+    context = event.evidence.sentence.lower()
+    if document_text and len(document_text) <= SHORT_TEXT_CHARS:
+        context = document_text.lower()
+    if ATTACK.search(context):
+        return False
+    crime = bool(CRIME.search(context))
+    if not crime and not DISASTER.search(context):
+        return False
+    if _political(event.actor, crime=crime) or _political(event.recipient, as_victim=True,
+                                                           crime=crime):
+        return False
+    return not _state_to_state(event)
