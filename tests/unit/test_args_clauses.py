@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding import syntax
+from eventwire.coding import roles, syntax
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +90,28 @@ def test_distant_subjectless_complement_names_no_recipient(code):
                   "missing leader, believed a victim of the government.")
     event = by_trigger(events, "state")
     assert event.recipient is not None and event.recipient.text == "Katanga"
+
+
+def test_act_owned_by_someone_else_is_aimed_at_its_owner(code):
+    events = code("The parliament rejected the prime minister's agreement on withdrawal from the "
+                  "European Union.")
+    event = by_trigger(events, "rejected")
+    assert event.recipient is not None and "prime minister" in event.recipient.text.lower()
+
+
+def test_own_ban_is_still_aimed_at_its_target(code):
+    event = by_trigger(code("The government agreed to lift the ban on Cypriot ships."), "agreed")
+    assert event.recipient is not None and "cypriot ships" in event.recipient.text.lower()
+
+
+def test_whoever_filed_a_rejected_appeal_receives_the_rejection(parse, code):
+    doc = parse("A court rejected an appeal filed by lawyers of the former mayor.")
+    assert roles.owner(token(doc, "appeal")).text == "lawyers"
+    event = by_trigger(code(doc.text), "rejected")
+    assert event.recipient is not None and event.recipient.text.startswith("lawyers")
+
+
+def test_a_force_of_nature_owns_nothing(parse):
+    doc = parse("The government agreed to allow foreign aid into the areas devastated by "
+                "Cyclone Nargis.")
+    assert roles.owner(token(doc, "areas")).text == "areas"

@@ -31,18 +31,7 @@ NON_ACTOR_ENT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"
                                   "PRODUCT"})
 #: Types whose coordinated actors act with each other ("A and B agreed", "A and B met").
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
-#: Doers that make a harm no political event: nature, disease, accidents and animals ("a fire
-#: killed 14 workers", "a bear attacked two hikers"). "Explosion" and "blast" are not listed:
-#: they are often bombs. A modified "fire" ("rocket fire", "sniper fire") is a weapon.
-NON_HUMAN_AGENTS = frozenset({
-    "fire", "blaze", "flame", "wildfire", "bushfire", "flood", "floodwater", "flooding",
-    "storm", "cyclone", "hurricane", "typhoon", "tornado", "earthquake", "quake", "tremor",
-    "aftershock", "landslide", "mudslide", "avalanche", "lightning", "drought", "heatwave",
-    "rain", "downpour", "snowfall", "tsunami", "eruption", "volcano", "disease", "virus",
-    "outbreak", "epidemic", "pandemic", "cholera", "measles", "accident", "crash", "collision",
-    "derailment", "bear", "dog", "shark", "crocodile", "snake", "elephant", "lion", "tiger",
-    "wolf", "leopard", "hippo", "hippopotamus",
-})
+NON_HUMAN_AGENTS = roles.NON_HUMAN_AGENTS
 #: What firefighters and rescuers "battle" or "fight": not an adversary.
 NON_HUMAN_TARGETS = frozenset({"fire", "blaze", "flame", "wildfire", "bushfire", "flood",
                                "flooding", "floodwater", "outbreak", "epidemic", "disease"})

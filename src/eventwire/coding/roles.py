@@ -52,6 +52,18 @@ ABSTRACT_TARGETS = frozenset({
     "credibility", "integrity", "leadership", "handling", "approach", "stance", "position",
     "decree", "verdict", "judgment", "judgement", "election", "vote", "move", "agenda",
 })
+#: Doers that make a harm no political event: nature, disease, accidents and animals ("a fire
+#: killed 14 workers", "a bear attacked two hikers"). "Explosion" and "blast" are not listed:
+#: they are often bombs. A modified "fire" ("rocket fire", "sniper fire") is a weapon.
+NON_HUMAN_AGENTS = frozenset({
+    "fire", "blaze", "flame", "wildfire", "bushfire", "flood", "floodwater", "flooding",
+    "storm", "cyclone", "hurricane", "typhoon", "tornado", "earthquake", "quake", "tremor",
+    "aftershock", "landslide", "mudslide", "avalanche", "lightning", "drought", "heatwave",
+    "rain", "downpour", "snowfall", "tsunami", "eruption", "volcano", "disease", "virus",
+    "outbreak", "epidemic", "pandemic", "cholera", "measles", "accident", "crash", "collision",
+    "derailment", "bear", "dog", "shark", "crocodile", "snake", "elephant", "lion", "tiger",
+    "wolf", "leopard", "hippo", "hippopotamus",
+})
 BANNING = frozenset({"ban", "outlaw", "proscribe", "bar"})
 #: Banned things that are political actors or their activities (media, parties, protests).
 MEDIA_WORDS = frozenset({"newspaper", "paper", "channel", "station", "website", "broadcaster",
@@ -252,7 +264,18 @@ def owner(token: Token) -> Token:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if syntax.is_actor_token(pobj) and not syntax.is_pronoun(pobj):
                     return pobj
+    for child in token.children:  # "rejected an appeal *filed by X*", "crimes committed by X"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = [t for t in syntax.agents(child) if syntax.is_actor_token(t)
+                     and not syntax.is_pronoun(t) and not _natural_force(t)]
+            if found:
+                return found[0]
     return token
+
+
+def _natural_force(token: Token) -> bool:
+    """ "Cyclone Nargis", "the floods": a force of nature owns no act ("areas devastated by")."""
+    return any(t.lemma_.lower() in NON_HUMAN_AGENTS for t in token.subtree if t.i <= token.i)
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -385,10 +408,15 @@ def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         for child in token.children:  # "sanctions *imposed on India*"
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 inner += _prep_targets(child)
-        if inner and names_event(token, lexicon):
-            result += inner + [owner(token)]  # "lift the ban *on Cypriot ships*": the act's target
+        author = owner(token)
+        if inner and names_event(token, lexicon) and author.i == token.i:
+            result += inner + [author]  # "lift the ban *on Cypriot ships*": the act's target
+        elif inner and names_event(token, lexicon):
+            # "rejected *May's* agreement on withdrawal from the EU", "denounced *Serbia's*
+            # suppression of unrest in X": an act someone else owns is aimed at its owner
+            result += [author] + inner
         else:
-            result += [owner(token)] + inner
+            result += [author] + inner
     return result
 
 
