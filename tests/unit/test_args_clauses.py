@@ -115,3 +115,30 @@ def test_a_force_of_nature_owns_nothing(parse):
     doc = parse("The government agreed to allow foreign aid into the areas devastated by "
                 "Cyclone Nargis.")
     assert roles.owner(token(doc, "areas")).text == "areas"
+
+
+def test_condition_met_by_someone_is_aimed_at_them(code):
+    events = code("The teachers said they will not end the strike until their demands are met "
+                  "by the education ministry.")
+    event = by_trigger(events, "strike")
+    assert event.recipient is not None and event.recipient.text == "education ministry"
+
+
+def test_named_speaker_stands_for_the_description_leaning_on_him(code):
+    event = by_trigger(code("President Jacques Rambert said his country will not lift the "
+                            "embargo on Cuba."), "embargo")
+    assert event.actor is not None and "Rambert" in event.actor.text
+    assert event.recipient is not None and event.recipient.text == "Cuba"
+
+
+def test_unnamed_speaker_leaves_the_description_alone(code):
+    event = by_trigger(code("The general said the army will withdraw from the town."),
+                       "withdraw")
+    assert event.actor is not None and event.actor.text == "army"
+
+
+def test_only_a_reported_clause_leans_on_its_speaker(parse):
+    doc = parse("Greece demanded that its European partners refuse to recognize the republic.")
+    assert not syntax.is_dependent_mention(token(doc, "partners"))
+    doc = parse("President Jacques Rambert said his country will not lift the embargo.")
+    assert syntax.is_dependent_mention(token(doc, "country"))

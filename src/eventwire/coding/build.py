@@ -124,6 +124,15 @@ def resolve_participant(
         return Participant(Actor(text=token.text, name=antecedent.name, id=antecedent.id,
                                  country=antecedent.country, sector=antecedent.sector,
                                  affiliations=antecedent.affiliations), token, via_pronoun=True)
+    if syntax.is_dependent_mention(token):
+        # "Putin said *his country* will not lift the ban", "Taliban leaders said *the fighters*
+        # will lay down their arms": PLOVER codes the named speaker the description leans on
+        reporter = syntax.reporting_subject(token)
+        if reporter is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENT_LABELS
+                                        for t in syntax.phrase(reporter)):  # a named speaker
+            found = resolve_participant(reporter, actors, lexicon, memory, on_date)
+            if found is not None:
+                return Participant(found.actor, token, via_pronoun=True)
     if token.lemma_.lower() in lexicon.nouns and token.ent_type_ not in ACTOR_ENT_LABELS and not (
         syntax.names_people(token) or any(c.dep_ == "compound" and c.pos_ == "PROPN"
                                           for c in token.lefts)

@@ -395,8 +395,11 @@ def condition_subjects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                          for c in child.children):
-            found = syntax.subjects(child) or syntax.passive_subjects(child)
-            return [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+            # "until their demands are met *by the authorities*": whoever must act
+            found = [t for t in syntax.subjects(child) + syntax.agents(child)
+                     + syntax.passive_subjects(child)
+                     if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+            return found[:1]
     return []
 
 

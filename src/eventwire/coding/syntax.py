@@ -464,6 +464,29 @@ def reporting_subject(pronoun: Token) -> Token | None:
     return None
 
 
+#: Verbs that report what their subject says (or has decided) in a complement clause.
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "insist", "add",
+                             "reiterate", "confirm", "claim", "stress", "assert", "affirm"})
+#: Possessive pronouns that tie a description to someone already named ("*his* country").
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def is_dependent_mention(token: Token) -> bool:
+    """A description that leans on someone named before: "*his country*", "*their forces*",
+    "*the fighters*" (a common noun with a possessive pronoun, or "the" and no name of its own).
+    """
+    if token.pos_ != "NOUN" or token.ent_type_ or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return False  # only a reported clause: "demanded that *its partners* refuse" is not
+    mods = [c for c in token.children if c.dep_ in LEFT_MODIFIER_DEPS or c.dep_ == "appos"]
+    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in mods):
+        return True
+    named = any(t.pos_ == "PROPN" or t.ent_type_ for c in mods for t in c.subtree)
+    return not named and any(c.dep_ == "det" and c.lower_ == "the" for c in mods)
+
+
 def is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in ACTOR_PRONOUNS
 
