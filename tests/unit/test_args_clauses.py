@@ -142,3 +142,23 @@ def test_only_a_reported_clause_leans_on_its_speaker(parse):
     assert not syntax.is_dependent_mention(token(doc, "partners"))
     doc = parse("President Jacques Rambert said his country will not lift the embargo.")
     assert syntax.is_dependent_mention(token(doc, "country"))
+
+
+@pytest.mark.parametrize(("sentence", "word", "actor", "recipient"), [
+    ("The summit between the EU and Turkey failed to reach agreement on migration.",
+     "agreement", "EU", "Turkey"),
+    ("Cooperation between Kenya and Uganda on border security was strengthened.",
+     "Cooperation", "Kenya", "Uganda"),
+])
+def test_between_phrase_names_both_sides(code, sentence, word, actor, recipient):
+    event = by_trigger(code(sentence), word)
+    assert (event.actor.text, event.recipient.text) == (actor, recipient)
+
+
+def test_possessive_pronoun_owner_is_the_carrying_subject(parse, code):
+    text = "The labour office reiterated its demand that Israel ease restrictions on workers."
+    doc = parse(text)
+    assert texts(roles.owner_pronouns([token(doc, "its")])) == ["office"]
+    event = by_trigger(code(text), "demand")
+    assert event.actor is not None and event.actor.text == "labour office"
+    assert event.recipient is not None and event.recipient.text == "Israel"

@@ -312,9 +312,15 @@ def _participants(cand: Candidate, resolve: Resolve,
     The detector's tokens come first; the fallbacks below fill in what it left empty (see the
     functions of :mod:`eventwire.coding.roles` for the rules and their examples).
     """
-    actor_parts = resolve(cand.actors[:MAX_PARTICIPANTS])
+    actor_parts = resolve(roles.owner_pronouns(cand.actors[:MAX_PARTICIPANTS]))
     recipient_parts = resolve(cand.recipients[:MAX_PARTICIPANTS])
     verb = cand.trigger.head if cand.nominal else cand.trigger
+    if not actor_parts and not recipient_parts:
+        # "the summit *between the EU and Turkey* failed to reach agreement": the two sides
+        sides = resolve(roles.between_sides(cand.trigger, cand.actors))
+        actor_parts, recipient_parts = sides[:1], sides[1:2]
+    if not recipient_parts and cand.nominal:  # "reiterated its demand *that Israel* ease ..."
+        recipient_parts = resolve(roles.noun_clause_subjects(cand.trigger))
     if not actor_parts and cand.spec.event_type == "MOBILIZE" and syntax.is_passive(verb):
         # "peacekeepers were deployed to X": the forces moved are the actor, X receives it
         moved = {t.i for t in syntax.passive_subjects(verb)}

@@ -512,3 +512,39 @@ def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def owner_pronouns(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """A possessive pronoun owning the act stands for the subject of the verb carrying it:
+    "the ILO reiterated *its* demand", "the group insisted on *its* demands" → the ILO, the group.
+    Other tokens are kept as they are."""
+    result: list[Token] = []
+    for token in tokens:
+        if token.dep_ == "poss" and token.lower_ in syntax.POSSESSIVE_PRONOUNS:
+            verb = governing_verb(token.head)
+            found = [t for t in syntax.subjects(verb) if t.i != token.head.i] if verb else []
+            result += found[:1] or [token]
+        else:
+            result.append(token)
+    return result
+
+
+def between_sides(trigger: Token, actors: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """The two sides named by a "between" phrase on the act or on its subject ("cooperation
+    *between A and B*", "the summit *between A and B* failed to reach agreement")."""
+    for head in (trigger, *actors):
+        found = syntax.prep_objects(head, ("between",))
+        sides = [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+        if len(sides) >= 2:
+            return sides[:2]
+    return []
+
+
+def noun_clause_subjects(noun: Token) -> list[Token]:
+    """Whom a demand or call is addressed to: "its demand *that Israel* ease restrictions"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                  for c in child.children):
+            found = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+    return []
