@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding import roles, syntax
+from eventwire.coding import fallbacks, roles, syntax
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +158,7 @@ def test_between_phrase_names_both_sides(code, sentence, word, actor, recipient)
 def test_possessive_pronoun_owner_is_the_carrying_subject(parse, code):
     text = "The labour office reiterated its demand that Israel ease restrictions on workers."
     doc = parse(text)
-    assert texts(roles.owner_pronouns([token(doc, "its")])) == ["office"]
+    assert texts(fallbacks.owner_pronouns([token(doc, "its")])) == ["office"]
     event = by_trigger(code(text), "demand")
     assert event.actor is not None and event.actor.text == "labour office"
     assert event.recipient is not None and event.recipient.text == "Israel"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from eventwire.coding import roles, syntax
+from eventwire.coding import fallbacks, roles, syntax
 from eventwire.coding.acled import acled_type
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
@@ -312,15 +312,15 @@ def _participants(cand: Candidate, resolve: Resolve,
     The detector's tokens come first; the fallbacks below fill in what it left empty (see the
     functions of :mod:`eventwire.coding.roles` for the rules and their examples).
     """
-    actor_parts = resolve(roles.owner_pronouns(cand.actors[:MAX_PARTICIPANTS]))
+    actor_parts = resolve(fallbacks.owner_pronouns(cand.actors[:MAX_PARTICIPANTS]))
     recipient_parts = resolve(cand.recipients[:MAX_PARTICIPANTS])
     verb = cand.trigger.head if cand.nominal else cand.trigger
     if not actor_parts and not recipient_parts:
         # "the summit *between the EU and Turkey* failed to reach agreement": the two sides
-        sides = resolve(roles.between_sides(cand.trigger, cand.actors))
+        sides = resolve(fallbacks.between_sides(cand.trigger, cand.actors))
         actor_parts, recipient_parts = sides[:1], sides[1:2]
     if not recipient_parts and cand.nominal:  # "reiterated its demand *that Israel* ease ..."
-        recipient_parts = resolve(roles.noun_clause_subjects(cand.trigger))
+        recipient_parts = resolve(fallbacks.noun_clause_subjects(cand.trigger))
     if not actor_parts and cand.spec.event_type == "MOBILIZE" and syntax.is_passive(verb):
         # "peacekeepers were deployed to X": the forces moved are the actor, X receives it
         moved = {t.i for t in syntax.passive_subjects(verb)}
@@ -333,8 +333,8 @@ def _participants(cand: Candidate, resolve: Resolve,
         actor_parts, recipient_parts = recipient_parts[:1], recipient_parts[1:2]
     if not actor_parts and recipient_parts:  # only an act that names whom it hit: "a gas
         actor_parts = _act_as_actor(cand, lexicon)  # explosion destroyed a building" is none
-    if not actor_parts:  # the doer read off the clause (see roles.fallback_agents)
-        actor_parts = resolve(roles.fallback_agents(cand.trigger, cand.nominal))
+    if not actor_parts:  # the doer read off the clause (see fallbacks.fallback_agents)
+        actor_parts = resolve(fallbacks.fallback_agents(cand.trigger, cand.nominal))
     if not actor_parts and not recipient_parts:
         return None
     if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
@@ -349,11 +349,11 @@ def _participants(cand: Candidate, resolve: Resolve,
             p.token.dep_ in syntax.OBJECT_DEPS and p.token.head.i == verb.i
             for p in recipient_parts):
         # what is moved is no recipient: "returned the skulls ... to Peru"
-        recipient_parts = resolve(roles.transfer_goal(verb)) or recipient_parts
+        recipient_parts = resolve(fallbacks.transfer_goal(verb)) or recipient_parts
     if cand.event_type == "REQUEST" and not cand.nominal and not any(
             p.token.dep_ in syntax.OBJECT_DEPS or p.token.head.lower_ in ("on", "upon", "to")
             for p in recipient_parts):  # whoever is addressed ("called on Y") stays
-        recipient_parts = resolve(roles.demanded_of(verb, lexicon)) or recipient_parts
+        recipient_parts = resolve(fallbacks.demanded_of(verb, lexicon)) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:
@@ -417,7 +417,7 @@ def _act_as_actor(cand: Candidate, lexicon: Lexicon) -> list[Participant]:
     "killed in a car bomb explosion" (only for acts that name a victim or target)."""
     acts = [t for t in cand.actors if not (cand.trigger.dep_ == "acl"
                                            and cand.trigger.head.i == t.i)]
-    # ("permission to detain X" is not done by the permission: see roles.pledger)
+    # ("permission to detain X" is not done by the permission: see fallbacks.pledger)
     if not cand.nominal and syntax.is_passive(cand.trigger) and not syntax.agents(cand.trigger):
         acts += syntax.prep_objects(cand.trigger, ("in",))
     for token in acts:

@@ -7,9 +7,10 @@ spaCy tokens and the lexicon; the detector in :mod:`eventwire.coding.detect` cal
 
 The second half holds the fallbacks :mod:`eventwire.coding.build` uses when the detector's
 participants do not resolve to actors: PLOVER's *target* (``event_targets``: what an action is
-aimed at, an actor owning it preferred, else the named place of the act, else the thing itself)
-and the doer read off the clause (``fallback_agents``). They were written against error reports
-on development gold only (PLV train, PLOVER GSR), each with a synthetic unit test.
+aimed at, an actor owning it preferred, else the named place of the act, else the thing itself);
+the doer read off the clause lives in :mod:`eventwire.coding.fallbacks`. They were written
+against error reports on development gold only (PLV train, PLOVER GSR), each with a synthetic
+unit test.
 """
 
 from __future__ import annotations
@@ -336,7 +337,7 @@ def clause_places(verb: Token) -> list[Token]:
     found: list[Token] = []
 
     def inside(token: Token) -> bool:  # purpose clauses belong to the act ("gave X to help")
-        return token.dep_ not in NOT_THIS_CLAUSE or (token.dep_ == "advcl" and _is_purpose(token))
+        return token.dep_ not in NOT_THIS_CLAUSE or (token.dep_ == "advcl" and is_purpose(token))
 
     stack = [c for c in verb.children if inside(c)]
     while stack:
@@ -358,7 +359,7 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
                 pool += [o for o in child.children if o.dep_ == "pobj" and is_target_token(o)]
         pool += _with_inner(_prep_targets(trigger, _preps_of(trigger, lexicon)), lexicon)
         for child in trigger.children:  # "a mediation effort *to prevent war between X and Y*"
-            if child.dep_ == "acl" and child.pos_ == "VERB" and _is_purpose(child):
+            if child.dep_ == "acl" and child.pos_ == "VERB" and is_purpose(child):
                 pool += _target_pool(child, False, (), lexicon)
                 break
         verb = governing_verb(trigger)
@@ -374,14 +375,14 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
     pool += _with_inner(_prep_targets(verb), lexicon)
     for child in verb.children:  # "agreed to meet X", "launched a bid to prevent war between"
         if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX") and (
-                child.dep_ == "xcomp" or _is_purpose(child)):
+                child.dep_ == "xcomp" or is_purpose(child)):
             pool += _target_pool(child, False, (), lexicon)
             break
     pool += condition_subjects(verb)
     return pool
 
 
-def _is_purpose(clause: Token) -> bool:
+def is_purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
@@ -434,117 +435,3 @@ def _prep_targets(head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[To
     for prep in preps:
         found += [owner(o) for o in syntax.prep_objects(head, (prep,)) if is_target_token(o)]
     return found
-
-
-#: Verbs that carry an event noun without saying who suffers it: their subject does the act
-#: ("the EU is *prolonging* sanctions", "the US *completed* its withdrawal").
-CARRYING_VERBS = frozenset({"prolong", "complete", "maintain", "set", "keep", "finish", "pursue",
-                            "step", "expand", "escalate", "continue", "extend", "renew",
-                            "resume", "launch", "begin", "start", "conduct", "carry", "stage",
-                            "hold", "impose", "issue", "announce", "declare", "order", "provide",
-                            "offer", "give", "send", "deliver", "mount", "wage", "make", "sign",
-                            "reach", "take", "lead", "organize", "organise", "intensify",
-                            "undertake", "initiate", "unleash", "level", "lodge", "file",
-                            "pledge", "approve", "authorize", "authorise", "deploy", "dispatch",
-                            "end", "lift", "tighten", "ease", "broaden", "widen", "plan"})
-
-
-def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
-    """Who did an act the detector found no actor for, from the clause around it.
-
-    An event noun carried by a verb of doing is done by that verb's subject ("The EU is
-    prolonging sanctions against X"); a passive with no "by" phrase that happened in or from a
-    named country is that state's act ("two inspectors were expelled from North Korea").
-    """
-    if nominal:
-        verb = governing_verb(trigger)
-        if verb is not None and verb.lemma_.lower() in CARRYING_VERBS and not syntax.is_passive(
-                verb) and trigger.dep_ in ("dobj", "obj", "conj", "pobj"):
-            found = [t for t in syntax.subjects(verb) if t.i != trigger.i]
-            if found:
-                return found
-        return []
-    if syntax.is_passive(trigger) and not syntax.agents(trigger):
-        places = [t for t in syntax.prep_objects(trigger, ("from",)) + clause_places(trigger)
-                  if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
-        return places[:1]
-    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and _is_purpose(trigger):
-        return pledger(trigger.head)
-    return []
-
-
-def pledger(noun: Token) -> list[Token]:
-    """Who holds a commitment, plan or permission: "*the U.N.'s* commitment to support X", "X
-    reiterated its commitment to ..." (the subject of the verb the noun is the object of), "gave
-    *the DSS* permission to detain X" (whoever it was given to)."""
-    for child in noun.children:
-        if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
-            return [child]
-    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        granted = [t for t in syntax.datives(noun.head) if syntax.is_actor_token(t)]
-        return granted or syntax.subjects(noun.head)  # "granted *the DSS* permission to detain"
-    return []
-
-
-def transfer_goal(verb: Token) -> list[Token]:
-    """Who receives what a transfer verb moves, when the parser hung the "to" phrase low.
-
-    "returned an ancient sculpture of the head of Marcus Aurelius *to Algerian Ambassador X*",
-    "returned 12 skulls that date back to A.D. 640 *to Peru*": the last "to" phrase naming an
-    actor inside the object's phrase is the goal.
-    """
-    objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
-    goals = [t for o in objects for t in o.subtree
-             if t.dep_ == "pobj" and t.head.lower_ in ("to", "into") and t.head.i > o.i
-             and t.ent_type_ not in NOT_TARGET_ENTS and syntax.is_actor_token(t)
-             and not syntax.is_pronoun(t)]
-    return goals[-1:]
-
-
-def demanded_of(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """Whom a demanded act falls on: "demanded the withdrawal *of Serbian forces*", "called for
-    the release *of X*" (the "of" phrase of the event noun that is demanded)."""
-    demanded = syntax.direct_objects(verb) or syntax.prep_objects(verb, ("for",))
-    for noun in demanded[:1]:
-        if names_event(noun, lexicon):
-            found = [t for t in syntax.prep_objects(noun, ("of",))
-                     if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
-            if found:
-                return found
-    return []
-
-
-def owner_pronouns(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
-    """A possessive pronoun owning the act stands for the subject of the verb carrying it:
-    "the ILO reiterated *its* demand", "the group insisted on *its* demands" → the ILO, the group.
-    Other tokens are kept as they are."""
-    result: list[Token] = []
-    for token in tokens:
-        if token.dep_ == "poss" and token.lower_ in syntax.POSSESSIVE_PRONOUNS:
-            verb = governing_verb(token.head)
-            found = [t for t in syntax.subjects(verb) if t.i != token.head.i] if verb else []
-            result += found[:1] or [token]
-        else:
-            result.append(token)
-    return result
-
-
-def between_sides(trigger: Token, actors: tuple[Token, ...] | list[Token]) -> list[Token]:
-    """The two sides named by a "between" phrase on the act or on its subject ("cooperation
-    *between A and B*", "the summit *between A and B* failed to reach agreement")."""
-    for head in (trigger, *actors):
-        found = syntax.prep_objects(head, ("between",))
-        sides = [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
-        if len(sides) >= 2:
-            return sides[:2]
-    return []
-
-
-def noun_clause_subjects(noun: Token) -> list[Token]:
-    """Whom a demand or call is addressed to: "its demand *that Israel* ease restrictions"."""
-    for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that"
-                                                  for c in child.children):
-            found = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
-    return []
