@@ -60,7 +60,9 @@ def _rx(*parts: str) -> re.Pattern[str]:
 #: Sentence cues, most specific first. Compiled once at import; never mutated.
 DISRUPTED = _rx(
     r"\bdefus", r"\bbomb disposal", r"\bintercept", r"\bshot down\b", r"\bshoot(?:s|ing)? down\b",
-    r"\b(?:arms|weapons?|ammunition) (?:cache|depot|dump)", r"\bcache of\b",
+    r"\b(?:arms|weapons?|ammunition) caches?", r"\bcache of\b",
+    r"\b(?:destroy|down)\w* (?:\w+[ -]){0,3}(?:drones?|missiles?|rockets?|projectiles?) "
+    r"(?:launched|fired)",
     r"\bdismantl\w* (?:an? |the )?(?:ied|bomb|explosive)",
     r"\b(?:seiz|recover|confiscat|found|discover|impound)\w* [\w\s,-]{0,40}?"
     r"(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|rocket launchers|"
@@ -98,7 +100,14 @@ PROTEST = _rx(r"\bprotest", r"\bdemonstrat(?:ion|ions|ors?|ed|ing|e)\b", r"\bral
 MOB = _rx(r"\bmob\b", r"\bmobs\b", r"\blynch", r"\bvigilante", r"\bburn\w* \w+(?: \w+)? alive",
           r"\bangry (?:crowd|residents|villagers|youths)", r"\bjungle justice",
           r"\bcommunal (?:clash|violence|dispute)", r"\brival (?:groups|communities|clans) of",
-          r"\bbeat \w+(?: \w+)* to death", r"\bbeaten to death")
+          r"\bbeat (?:\w+ )*?to death", r"\bbeaten to death")
+#: Unorganised crowds: their violence is mob violence when no protest is reported (ACLED).
+CROWD_WORDS = frozenset({"mob", "mobs", "crowd", "crowds", "residents", "villagers", "youths",
+                         "locals", "vigilantes", "villager", "resident"})
+#: Words about the police, not about rioting protesters ("riot police", "anti-riot unit").
+POLICE_GEAR = re.compile(r"\b(?:anti-?)?riot (?:police|gear|squad|unit|officers|troops)\b")
+#: "calling for the release of detained activists" reports no intervention at this protest.
+RELEASE_OF = re.compile(r"\brelease of (?:the )?(?:detained|arrested|jailed|imprisoned)\b")
 FORCE = _rx(r"\bkill", r"\bshot dead\b", r"\bopen(?:ed)? fire", r"\blive (?:ammunition|rounds|"
             r"bullets|fire)", r"\bfired (?:on|at|into)\b", r"\bbeat(?:en|ing)?\b", r"\bdead\b",
             r"\bseriously injur", r"\bwound", r"\brubber bullet", r"\bclubs?\b", r"\bmachetes?\b",
@@ -112,7 +121,7 @@ PROTESTER_VIOLENCE = _rx(
 )
 INTERVENTION = _rx(r"\bdispers", r"\btear ?gas", r"\bwater cannon", r"\barrest", r"\bdetain",
                    r"\bbroke up\b", r"\bbreak(?:s|ing)? up\b", r"\bprevent", r"\bbatons?\b",
-                   r"\bremoved\b", r"\bstopped\b", r"\bblocked\b", r"\bcordon", r"\bbarred\b",
+                   r"\bremoved\b", r"\bstopped\b", r"\bcordon", r"\bbarred\b",
                    r"\bforcibly\b", r"\bin custody\b", r"\brounded up\b", r"\bbanned\b")
 NONVIOLENT_TRANSFER = _rx(
     r"\bwithout (?:a |any )?(?:fight|fighting|resistance|a shot|bloodshed|clashes)",
@@ -159,10 +168,10 @@ PROPERTY = _rx(r"\bloot", r"\bransack", r"\btorch", r"\bset (?:fire|ablaze|aligh
                r"\bdamag(?:ed|ing)\b", r"\bstole\b", r"\bstealing\b", r"\bcattle\b",
                r"\blivestock\b", r"\bburning (?:of )?(?:houses|homes)")
 CASUALTIES = _rx(r"\bkill", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bwound", r"\binjur",
-                 r"\bhurt\b", r"\bcasualt", r"\bbodies\b", r"\bshot\b",
+                 r"\bhurt\b", r"\bcasualt", r"\bbodies\b", r"\bshot\b(?! down)",
                  r"\bmassacre", r"\bbehead")
 NO_HARM = _rx(r"\bno (?:one|casualties|injuries|deaths)", r"\bnobody\b", r"\bno-one\b")
-CLASH = _rx(r"\bclash", r"\bfight", r"\bfought\b", r"\bbattl",
+CLASH = _rx(r"\bclash", r"\bfight(?:s|ing)?\b", r"\bfought\b", r"\bbattl",
             r"\bexchang\w* (?:of )?(?:fire|gunfire)",
             r"\bgun ?battle", r"\bfirefight", r"\bshoot-?out", r"\bengag", r"\brepel",
             r"\bambush", r"\bcounter-?attack", r"\bfought back", r"\bskirmish", r"\bcrossfire")
@@ -243,7 +252,12 @@ def _protest_subtype(event_type: str, mode: str | None, text: str, actor_sector:
         return None
     if MOB.search(text) and not on_protesters:
         return Acled(RIOTS, "Mob violence")
-    protesters_violent = bool(PROTESTER_VIOLENCE.search(text)) or mode == "riot"
+    if by_protesters and event_type == "ASSAULT" and not PROTEST.search(text):
+        return Acled(RIOTS, "Mob violence")  # "a crowd attacked and killed a suspected thief"
+    text = RELEASE_OF.sub(" ", POLICE_GEAR.sub("police", text))
+    peaceful = "peaceful" in text
+    protesters_violent = (bool(PROTESTER_VIOLENCE.search(text)) or mode == "riot") and not (
+        peaceful and mode != "riot")
     if FORCE.search(text) and (on_protesters or (event_type == "ASSAULT" and not by_protesters)
                                or (not protesters_violent and ARMED_WORDS.search(text))):
         if event_type == "ASSAULT" and not on_protesters and not PROTEST.search(text):
@@ -287,6 +301,8 @@ def _assault_subtype(mode: str | None, lemma: str, text: str, harm: bool, actor_
         return Acled(STRATEGIC, "Looting/property destruction")
     if recipient_text and _is_protesters(recipient_sector, recipient_text):
         return Acled(PROTESTS, "Excessive force against protesters")
+    if any(w in CROWD_WORDS for w in actor_text.lower().split()):
+        return Acled(RIOTS, "Mob violence")  # "villagers beat two men to death"
     armed_victim = (recipient_sector or "").lower() in ARMED_SECTORS
     if armed_victim or CLASH.search(text):
         return Acled(BATTLES, "Armed clash")
@@ -297,17 +313,17 @@ def _assault_subtype(mode: str | None, lemma: str, text: str, harm: bool, actor_
 
 def _territory(text: str, actor_kind: str) -> Acled | None:
     """A change of territorial control, fought for or handed over."""
-    if not PLACE.search(text):
-        return None
-    if NONVIOLENT_TRANSFER.search(text) and not CLASH.search(text):
+    place = bool(PLACE.search(text))
+    if place and NONVIOLENT_TRANSFER.search(text) and not CLASH.search(
+            NONVIOLENT_TRANSFER.sub(" ", text)):
         return Acled(STRATEGIC, "Non-violent transfer of territory")
     state = actor_kind in STATE_SECTORS
     non_state = actor_kind in NON_STATE_ARMED
-    if RETAKE.search(text):
+    if RETAKE.search(text) and (place or re.search(r"\b(?:retook|retake|recaptur)", text)):
         if non_state:
             return Acled(BATTLES, "Non-state actor overtakes territory")
         return Acled(BATTLES, "Government regains territory")
-    if TAKEOVER.search(text):
+    if place and TAKEOVER.search(text):
         if state:
             return Acled(BATTLES, "Government regains territory")
         return Acled(BATTLES, "Non-state actor overtakes territory")
@@ -325,6 +341,8 @@ def _strategic_subtype(event_type: str, mode: str | None, text: str,
                 or event_type == "COERCE"):
             return territory
     if event_type == "COERCE":
+        if (mode == "arrest" or ARREST.search(text)) and actor_kind in NON_STATE_ARMED:
+            return Acled(VAC, "Abduction/forced disappearance")  # only states arrest (ACLED)
         if mode == "arrest" or ARREST.search(text):
             return Acled(STRATEGIC, "Arrests")
         if mode == "abduct" or ABDUCTION.search(text):
