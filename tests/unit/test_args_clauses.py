@@ -162,3 +162,26 @@ def test_possessive_pronoun_owner_is_the_carrying_subject(parse, code):
     event = by_trigger(code(text), "demand")
     assert event.actor is not None and event.actor.text == "labour office"
     assert event.recipient is not None and event.recipient.text == "Israel"
+
+
+@pytest.mark.parametrize(("sentence", "word", "recipient"), [
+    (("The Japanese government provided $5 million in assistance to Nepal in response to "
+      "Cyclone Mara."), "million", "Nepal"),
+    ("The French government donated a shipment of 300 ventilators to assist Senegal.",
+     "donated", "Senegal"),
+])
+def test_aid_goes_to_the_named_beneficiary_not_the_gift(code, sentence, word, recipient):
+    event = by_trigger(code(sentence), word)
+    assert event.recipient is not None and event.recipient.text == recipient
+
+
+def test_trained_people_stay_the_recipient_of_training(code):
+    event = by_trigger(code("The US military trains Afghan pilots to fly F-16s."), "trains")
+    assert event.recipient is not None and "pilots" in event.recipient.text
+
+
+def test_what_is_set_up_receives_nothing_the_place_does(parse, code):
+    text = "The Dutch government agreed to set up a new research company in Rotterdam."
+    assert roles.creates(token(parse(text), "set"))
+    event = by_trigger(code(text), "agreed")
+    assert event.recipient is not None and event.recipient.text == "Rotterdam"

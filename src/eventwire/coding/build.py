@@ -354,6 +354,10 @@ def _participants(cand: Candidate, resolve: Resolve,
             p.token.dep_ in syntax.OBJECT_DEPS or p.token.head.lower_ in ("on", "upon", "to")
             for p in recipient_parts):  # whoever is addressed ("called on Y") stays
         recipient_parts = resolve(fallbacks.demanded_of(verb, lexicon)) or recipient_parts
+    if cand.event_type == "AID" and roles.verb_lemma(verb, lexicon) in roles.GIVING_VERBS:
+        # "provided $2 million in assistance *to Fiji* in response to Cyclone X", "donated 250
+        # ventilators *to assist Ethiopia*": the named beneficiary, not what was given
+        recipient_parts = _aid_recipients(verb, recipient_parts, resolve)
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:
@@ -394,6 +398,19 @@ def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Partic
         if part is not None:
             found.append(part)
     return found[:MAX_PARTICIPANTS]
+
+
+def _aid_recipients(verb: Token, found: list[Participant],
+                    resolve: Resolve) -> list[Participant]:
+    """A named "to" goal of the giving verb beats other recipients; the object of its purpose
+    clause beats only what was given (see fallbacks.aid_goal)."""
+    goals, purposes = fallbacks.aid_goal(verb)
+    if goals and not any(p.token.i in {t.i for t in goals} for p in found):
+        return resolve(goals) or found
+    given = {t.i for o in verb.children if o.dep_ in syntax.OBJECT_DEPS for t in o.subtree}
+    if purposes and all(p.token.i in given for p in found):
+        return resolve(purposes) or found
+    return found
 
 
 def _mobilized_against(cand: Candidate, found: list[Participant], resolve: Resolve,

@@ -139,3 +139,24 @@ def noun_clause_subjects(noun: Token) -> list[Token]:
             found = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             return [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
     return []
+
+
+def _named(token: Token) -> bool:
+    return (token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or token.pos_ == "PROPN") and (
+        token.ent_type_ not in NOT_TARGET_ENTS)
+
+
+def aid_goal(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Named beneficiaries of aid: the "to" phrase or dative of the giving verb or of what it
+    gives ("$5 million in assistance *to Nepal*"), and the object of its purpose clause
+    ("donated ventilators *to assist Ethiopia*")."""
+    goals = [t for t in syntax.datives(verb) + syntax.prep_objects(verb, ("to",)) if _named(t)]
+    if not goals:
+        goals = [t for o in verb.children if o.dep_ in syntax.OBJECT_DEPS for t in o.subtree
+                 if t.dep_ == "pobj" and t.head.lower_ == "to" and _named(t)][:1]
+    purposes: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and is_purpose(child):
+            purposes = [t for t in syntax.direct_objects(child) if _named(t)]
+            break
+    return goals, purposes

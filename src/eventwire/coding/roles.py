@@ -39,6 +39,8 @@ FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tr
 TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "give", "return", "deliver", "hand",
                             "supply", "ship", "fly", "airlift", "extradite", "deport", "transfer",
                             "provide", "donate", "lend", "loan", "redeploy"})
+#: Verbs whose object is what is given away, so never its receiver.
+GIVING_VERBS = MONEY_VERBS | TRANSFER_VERBS
 #: Inflection endings and what replaces them, most specific first ("staging" -> "stage").
 INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
                ("d", ""), ("es", ""), ("s", ""))
@@ -133,9 +135,10 @@ def complement_recipients(verb: Token) -> list[Token]:
     """Who receives the action named by the verb's infinitive complement."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            made = creates(child)  # "agreed to set up a company": the company receives nothing
             found = syntax.prep_objects(child, ("to", "into", "with", "against", "on")) or (
                 syntax.datives(child)) or [t for t in syntax.direct_objects(child)
-                                           if syntax.is_actor_token(t)]
+                                           if syntax.is_actor_token(t) and not made]
             return [t for t in found if syntax.is_actor_token(t)]
     return []
 
@@ -368,6 +371,11 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
     objects = syntax.direct_objects(verb)
     if not objects and syntax.is_passive(verb):
         objects = syntax.passive_subjects(verb)
+    if creates(verb):  # "agreed to set up a company in Berlin": what is made is aimed at no one
+        pool += [t for o in objects for t in o.subtree  # "hospitals ... *in Louisiana*"
+                 if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+                 and t.ent_type_ in ("GPE", "LOC")]
+        objects = []
     pool += _with_inner([o for o in objects if is_target_token(o)], lexicon)
     for other in (o for o in objects if not is_target_token(o)):  # "evacuated the wounded
         pool += _prep_targets(other)  # *from the town of Gorazde*"
@@ -380,6 +388,17 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
             break
     pool += condition_subjects(verb)
     return pool
+
+
+#: Verbs that bring their object into being ("set up", "establish"): it cannot receive the act.
+CREATION_VERBS = frozenset({"establish", "create", "form", "build", "found", "construct",
+                            "install", "set up", "launch"})
+
+
+def creates(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    prt = syntax.particle(verb)
+    return lemma in CREATION_VERBS or (prt is not None and f"{lemma} {prt}" in CREATION_VERBS)
 
 
 def is_purpose(clause: Token) -> bool:
