@@ -185,3 +185,36 @@ def test_what_is_set_up_receives_nothing_the_place_does(parse, code):
     assert roles.creates(token(parse(text), "set"))
     event = by_trigger(code(text), "agreed")
     assert event.recipient is not None and event.recipient.text == "Rotterdam"
+
+
+@pytest.mark.parametrize(("sentence", "word", "place"), [
+    ("The reporter was arrested on Monday in Niger for collaborating with rebels.", "arrested",
+     "Niger"),
+    ("The activist was tortured and killed in a secret prison in Afghanistan.", "tortured",
+     "Afghanistan"),
+])
+def test_agentless_passive_is_the_act_of_the_named_place(code, sentence, word, place):
+    event = by_trigger(code(sentence), word)
+    assert event.actor is not None and event.actor.text == place
+
+
+def test_coordinated_participle_shares_the_passive(parse):
+    doc = parse("The activist was tortured and killed in a secret prison.")
+    assert syntax.is_passive(token(doc, "killed"))
+    doc = parse("The army attacked the town and killed ten people.")
+    assert not syntax.is_passive(token(doc, "killed"))
+
+
+@pytest.mark.parametrize(("sentence", "word", "speaker"), [
+    ("Erdogan reiterated Turkey's support for the government in Tripoli.", "support", "Erdogan"),
+    (("Secretary-General Antonio Guterres reiterated the U.N.'s commitment to supporting "
+     "Lebanon's sovereignty."), "supporting", "Guterres"),
+])
+def test_stance_voiced_by_a_named_speaker_is_his(code, sentence, word, speaker):
+    event = by_trigger(code(sentence), word)
+    assert event.actor is not None and speaker in event.actor.text
+
+
+def test_acting_troops_aim_at_what_their_verb_names(code):
+    event = by_trigger(code("French troops have begun leaving Mali after nine years."), "troops")
+    assert event.recipient is not None and event.recipient.text == "Mali"

@@ -315,6 +315,9 @@ def _participants(cand: Candidate, resolve: Resolve,
     actor_parts = resolve(fallbacks.owner_pronouns(cand.actors[:MAX_PARTICIPANTS]))
     recipient_parts = resolve(cand.recipients[:MAX_PARTICIPANTS])
     verb = cand.trigger.head if cand.nominal else cand.trigger
+    if cand.nominal and all(t.dep_ == "poss" for t in cand.actors):
+        # "Erdogan reiterated *Turkey's* support for X": the named speaker, not the state
+        actor_parts = resolve(fallbacks.stating_subject(cand.trigger)) or actor_parts
     if not actor_parts and not recipient_parts:
         # "the summit *between the EU and Turkey* failed to reach agreement": the two sides
         sides = resolve(fallbacks.between_sides(cand.trigger, cand.actors))
@@ -358,6 +361,11 @@ def _participants(cand: Candidate, resolve: Resolve,
         # "provided $2 million in assistance *to Fiji* in response to Cyclone X", "donated 250
         # ventilators *to assist Ethiopia*": the named beneficiary, not what was given
         recipient_parts = _aid_recipients(verb, recipient_parts, resolve)
+    if cand.event_type == "CONSULT" and not cand.nominal and recipient_parts and all(
+            p.token.dep_ in syntax.OBJECT_DEPS for p in recipient_parts):
+        # "discussed *Libya* with Trump": the topic is no party to the talks, the "with" one is
+        partner = [t for t in syntax.prep_objects(verb, ("with",)) if syntax.is_actor_token(t)]
+        recipient_parts = resolve(partner) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
     if not recipient_parts:

@@ -40,6 +40,21 @@ CARRYING_VERBS = frozenset({"prolong", "complete", "maintain", "set", "keep", "f
                             "end", "lift", "tighten", "ease", "broaden", "widen", "plan"})
 
 
+#: Verbs that voice a stance named by their object ("reiterated Turkey's support").
+STATING_VERBS = frozenset({"reiterate", "reaffirm", "express", "voice", "convey", "repeat",
+                           "restate", "underline", "underscore", "emphasize", "emphasise"})
+
+
+def stating_subject(noun: Token) -> list[Token]:
+    """The named speaker who voices a stance held by someone he speaks for: "*Erdogan*
+    reiterated Turkey's support", "*Guterres* reiterated the U.N.'s commitment to ..."."""
+    verb = noun.head
+    if noun.dep_ not in syntax.OBJECT_DEPS or verb.lemma_.lower() not in STATING_VERBS:
+        return []
+    return [t for t in syntax.subjects(verb)
+            if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
 def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
     """Who did an act the detector found no actor for, from the clause around it.
 
@@ -56,11 +71,18 @@ def fallback_agents(trigger: Token, nominal: bool) -> list[Token]:
                 return found
         return []
     if syntax.is_passive(trigger) and not syntax.agents(trigger):
-        places = [t for t in syntax.prep_objects(trigger, ("from",)) + clause_places(trigger)
-                  if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
+        # "was arrested on Monday *in Niger*" (a name the tagger may call a person), "was
+        # tortured and killed in a prison *in Afghanistan*" (the place of the coordinated verb)
+        places = [t for t in syntax.prep_objects(trigger, ("from",)) + clause_places(trigger, True)
+                  if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "", "PERSON")]
+        for verb in (c for c in trigger.children if c.dep_ == "conj" and syntax.is_passive(c)):
+            places += [t for t in clause_places(verb) if t.pos_ == "PROPN"]
         return places[:1]
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and is_purpose(trigger):
         return pledger(trigger.head)
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "to" and prep.head.pos_ == "NOUN":
+        return pledger(prep.head)  # "the U.N.'s commitment *to supporting* Lebanon"
     return []
 
 
@@ -68,6 +90,9 @@ def pledger(noun: Token) -> list[Token]:
     """Who holds a commitment, plan or permission: "*the U.N.'s* commitment to support X", "X
     reiterated its commitment to ..." (the subject of the verb the noun is the object of), "gave
     *the DSS* permission to detain X" (whoever it was given to)."""
+    spoken = stating_subject(noun)  # "Guterres reiterated the U.N.'s commitment to support X"
+    if spoken:
+        return spoken
     for child in noun.children:
         if child.dep_ == "poss" and syntax.is_actor_token(child) and not syntax.is_pronoun(child):
             return [child]

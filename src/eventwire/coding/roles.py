@@ -282,6 +282,14 @@ def _natural_force(token: Token) -> bool:
     return any(t.lemma_.lower() in NON_HUMAN_AGENTS for t in token.subtree if t.i <= token.i)
 
 
+def _carrier(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, or the subject of ("American *troops* have
+    begun leaving Afghanistan": what they do is aimed at Afghanistan)."""
+    if noun.dep_ in syntax.SUBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return governing_verb(noun)
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose object (directly or through a preposition) an event noun is."""
     head = noun
@@ -316,10 +324,11 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
         if syntax.is_actor_token(token) and not syntax.is_pronoun(token) and not (
                 token.pos_ == "NOUN" and names_event(token, lexicon)):
             return [token]
-    verb = governing_verb(trigger) if nominal else trigger
+    verb = _carrier(trigger) if nominal else trigger
     places = clause_places(verb if verb is not None else trigger)
     if not places and not pool and nominal and syntax.names_people(trigger) and (
-            trigger.lemma_.lower() not in syntax.GROUP_NOUNS):
+            trigger.lemma_.lower() not in syntax.GROUP_NOUNS) and (
+            trigger.dep_ not in syntax.SUBJECT_DEPS):  # troops who act receive nothing
         return [trigger]  # "accepted 1,141 Iraqi refugees": the people taken in receive it
     return places[:1] or pool[:1]
 
@@ -327,11 +336,17 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
 #: Clause parts that are not where this action happened (other clauses, the subject's phrase).
 NOT_THIS_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "nsubj",
                              "nsubjpass", "agent"})
+def _untyped_name(token: Token) -> bool:
+    """A proper name the tagger gave no place label ("in Tarcin", "in Niger" tagged PERSON)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not any(
+        c.dep_ == "compound" for c in token.children)
+
+
 #: Prepositions that place an action in a territory ("a ceasefire *in* Somalia").
 PLACE_PREPS = frozenset({"in", "into", "inside", "across", "throughout"})
 
 
-def clause_places(verb: Token) -> list[Token]:
+def clause_places(verb: Token, loose: bool = False) -> list[Token]:
     """Named places the action is done in, in text order: a thing-only action is aimed there.
 
     PLV annotators code "declared a unilateral ceasefire ... in Somalia" and "set up a company in
@@ -345,8 +360,8 @@ def clause_places(verb: Token) -> list[Token]:
     stack = [c for c in verb.children if inside(c)]
     while stack:
         token = stack.pop()
-        if (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
-                and token.ent_type_ in ("GPE", "LOC")):
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and (
+                token.ent_type_ in ("GPE", "LOC") or (loose and _untyped_name(token))):
             found.append(token)
         stack.extend(c for c in token.children if inside(c))
     return sorted(found, key=lambda t: t.i)
@@ -365,7 +380,7 @@ def _target_pool(trigger: Token, nominal: bool, found: tuple[Token, ...] | list[
             if child.dep_ == "acl" and child.pos_ == "VERB" and is_purpose(child):
                 pool += _target_pool(child, False, (), lexicon)
                 break
-        verb = governing_verb(trigger)
+        verb = _carrier(trigger)
     if verb is None:
         return pool
     objects = syntax.direct_objects(verb)

@@ -282,6 +282,9 @@ def passive_subjects(verb: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return is_passive(verb.head)  # "was tortured and *killed*": shares the passive
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
         c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have")
         for c in verb.children)  # "Kolkata: The government has denied ..." hung as an acl
