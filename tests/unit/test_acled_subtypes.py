@@ -91,6 +91,16 @@ def test_protests_by_what_happened_to_them(event_type, sentence, actor_text, rec
                ) == expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Hundreds of students protested in Dhaka against the killing of a classmate by police.",
+    "Residents marched to denounce the arrest of their chief by soldiers.",
+    "Protesters burned an effigy of the president outside parliament.",
+])
+def test_what_a_protest_is_about_is_not_what_happened_at_it(sentence):
+    assert sub("PROTEST", sentence, mode="demo", lemma="protest",
+               actor_text=sentence.split()[0]) == "Peaceful protest"
+
+
 def test_unorganised_crowds_commit_mob_violence():
     assert sub("ASSAULT", "A mob lynched a man accused of theft.", lemma="lynch",
                actor_text="A mob") == "Mob violence"

@@ -106,6 +106,22 @@ CROWD_WORDS = frozenset({"mob", "mobs", "crowd", "crowds", "residents", "village
                          "locals", "vigilantes", "villager", "resident"})
 #: Words about the police, not about rioting protesters ("riot police", "anti-riot unit").
 POLICE_GEAR = re.compile(r"\b(?:anti-?)?riot (?:police|gear|squad|unit|officers|troops)\b")
+#: What a protest is about ("against the killing of a student", "over the arrest of their
+#: leader") is not what happened at it.
+REASON = re.compile(
+    r"\b(?:against|over|following|after|denouncing|condemning|protesting|denounce|condemn|"
+    r"for|about|mourn\w*)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
+    r"(?:\w+\s+){0,2}?(?:killings?|deaths?|murders?|arrests?|detentions?|shootings?|"
+    r"assassinations?|abductions?|kidnappings?|disappearances?|rapes?|beatings?|jailing|"
+    r"imprisonment|lynching|torture)\b")
+#: Force used on the protesters themselves, not just any violent word in the sentence.
+FORCE_ON_PROTEST = _rx(
+    r"\b(?:kill|shot|shoot|beat|wound|injur|hurt)\w* (?:\w+ ){0,4}?(?:protesters|protestors|"
+    r"demonstrators|marchers|participants|students|people|youths|supporters)\b",
+    r"\b(?:protesters|protestors|demonstrators|marchers|participants)\b (?:\w+ ){0,4}?"
+    r"(?:were|was|have been|had been) (?:\w+ )?(?:killed|shot|injured|wounded|beaten|hurt)",
+    r"\bopen(?:ed)? fire\b", r"\blive (?:ammunition|rounds|bullets|fire)",
+    r"\bfired (?:on|at|into)\b(?! (?:the |a )?(?:air|sky))")
 #: "calling for the release of detained activists" reports no intervention at this protest.
 RELEASE_OF = re.compile(r"\brelease of (?:the )?(?:detained|arrested|jailed|imprisoned)\b")
 FORCE = _rx(r"\bkill", r"\bshot dead\b", r"\bopen(?:ed)? fire", r"\blive (?:ammunition|rounds|"
@@ -119,6 +135,10 @@ PROTESTER_VIOLENCE = _rx(
     r"\briot(?:s|ers|ing|ed)?\b", r"\bbarricad", r"\btyres\b", r"\btires\b", r"\bransack",
     r"\bdamag", r"\bfireworks\b", r"\bhurl", r"\bthrew\b", r"\bthrow", r"\battack(?:ed|ing)\b",
 )
+#: Burning a flag or an effigy is a symbolic act of a peaceful protest (ACLED).
+SYMBOLIC_BURNING = re.compile(
+    r"\bburn\w* (?:an? |the |their |his |her )?(?:\w+ )?(?:effig\w*|flags?|portraits?|pictures?|"
+    r"photos?|photographs?|copies|copy|posters?|images?|candles?)\b")
 INTERVENTION = _rx(r"\bdispers", r"\btear ?gas", r"\bwater cannon", r"\barrest", r"\bdetain",
                    r"\bbroke up\b", r"\bbreak(?:s|ing)? up\b", r"\bprevent", r"\bbatons?\b",
                    r"\bremoved\b", r"\bstopped\b", r"\bcordon", r"\bbarred\b",
@@ -254,12 +274,13 @@ def _protest_subtype(event_type: str, mode: str | None, text: str, actor_sector:
         return Acled(RIOTS, "Mob violence")
     if by_protesters and event_type == "ASSAULT" and not PROTEST.search(text):
         return Acled(RIOTS, "Mob violence")  # "a crowd attacked and killed a suspected thief"
-    text = RELEASE_OF.sub(" ", POLICE_GEAR.sub("police", text))
+    text = REASON.sub(" ", RELEASE_OF.sub(" ", POLICE_GEAR.sub("police", text)))
+    text = SYMBOLIC_BURNING.sub(" ", text)
     peaceful = "peaceful" in text
     protesters_violent = (bool(PROTESTER_VIOLENCE.search(text)) or mode == "riot") and not (
         peaceful and mode != "riot")
     if FORCE.search(text) and (on_protesters or (event_type == "ASSAULT" and not by_protesters)
-                               or (not protesters_violent and ARMED_WORDS.search(text))):
+                               or FORCE_ON_PROTEST.search(text)):
         if event_type == "ASSAULT" and not on_protesters and not PROTEST.search(text):
             return None  # violence near a word like "march" is not about a protest
         return Acled(PROTESTS, "Excessive force against protesters")
