@@ -218,3 +218,20 @@ def test_stance_voiced_by_a_named_speaker_is_his(code, sentence, word, speaker):
 def test_acting_troops_aim_at_what_their_verb_names(code):
     event = by_trigger(code("French troops have begun leaving Mali after nine years."), "troops")
     assert event.recipient is not None and event.recipient.text == "Mali"
+
+
+@pytest.mark.parametrize(("sentence", "word", "actor", "recipient"), [
+    ("The government faces widespread criticism from the United Nations over the arrests.",
+     "criticism", "United Nations", "government"),
+    ("The rebel army has received military support from Iran.", "received", "Iran",
+     "rebel army"),
+])
+def test_what_the_subject_undergoes_is_done_by_the_giver(code, sentence, word, actor, recipient):
+    event = by_trigger(code(sentence), word)
+    assert (event.actor.text, event.recipient.text) == (actor, recipient)
+
+
+def test_receiving_visitors_is_done_by_the_host(code):
+    event = by_trigger(code("The prime minister received a delegation of observers from the "
+                            "OSCE."), "received")
+    assert event.actor is not None and event.actor.text == "prime minister"

@@ -318,6 +318,10 @@ def _participants(cand: Candidate, resolve: Resolve,
     if cand.nominal and all(t.dep_ == "poss" for t in cand.actors):
         # "Erdogan reiterated *Turkey's* support for X": the named speaker, not the state
         actor_parts = resolve(fallbacks.stating_subject(cand.trigger)) or actor_parts
+    givers, receivers = fallbacks.received_from(cand.trigger, cand.nominal,
+                                                       lexicon)
+    if givers:  # "X faces criticism *from the U.N.*": the U.N. criticises X
+        actor_parts, recipient_parts = resolve(givers) or actor_parts, resolve(receivers)
     if not actor_parts and not recipient_parts:
         # "the summit *between the EU and Turkey* failed to reach agreement": the two sides
         sides = resolve(fallbacks.between_sides(cand.trigger, cand.actors))

@@ -185,3 +185,24 @@ def aid_goal(verb: Token) -> tuple[list[Token], list[Token]]:
             purposes = [t for t in syntax.direct_objects(child) if _named(t)]
             break
     return goals, purposes
+
+
+#: Verbs whose subject undergoes what its object names, given by the "from"/"by" phrase.
+RECEIVING_VERBS = frozenset({"receive", "face", "suffer", "endure", "draw", "attract", "get"})
+
+
+def received_from(trigger: Token, nominal: bool,
+                  lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """(givers, receivers) of an act undergone by the subject: "Iran's government faces
+    criticism *from the U.N.*", "X received an invitation *from Putin*"; empty when none, and
+    when what is received is no act ("received a delegation from the OSCE" is a meeting)."""
+    verb = trigger.head if nominal and trigger.dep_ in syntax.OBJECT_DEPS else trigger
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in RECEIVING_VERBS:
+        return [], []
+    objects = [trigger] if nominal else syntax.direct_objects(verb)
+    if not any(names_event(o, lexicon) for o in objects):
+        return [], []
+    found = [t for head in (*objects, verb) for t in syntax.prep_objects(head, ("from", "by"))]
+    givers = [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+    receivers = syntax.subjects(verb)
+    return (givers[:1], receivers) if givers and receivers else ([], [])
