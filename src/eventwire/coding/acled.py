@@ -68,7 +68,10 @@ DISRUPTED = _rx(
     r"(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|rocket launchers|"
     r"landmines?|ieds?|bombs?|detonators|missiles)\b",
     r"\bneutrali[sz]\w* (?:an? |the |two |several )?(?:landmine|mine|bomb|ied|explosive)",
-    r"\b(?:safely|controlled) (?:detonat|explosion)", r"\bair defen[cs]e",
+    r"\b(?:safely|controlled) (?:detonat|explosion)", r"\bair defen[cs]e", r"\bfoil(?:ed|s)?\b",
+    r"\bthwart", r"\bunearth", r"\bdeactivat",
+    r"\b(?:detect|destroy)\w* (?:an? |the |two |three |several )?(?:ieds?|bombs?|explosive devices?|"
+    r"landmines?|mines?)\b",
 )
 CHEMICAL = _rx(r"\bchemical (?:weapon|attack|agent|munition|substance|bomb)", r"\bchlorine\b",
                r"\bsarin\b", r"\bmustard (?:gas|agent)", r"\bnerve agent", r"\btoxic gas",
