@@ -104,6 +104,9 @@ MOB = _rx(r"\bmob\b", r"\bmobs\b", r"\blynch", r"\bvigilante", r"\bburn\w* \w+(?
           r"\bangry (?:crowd|residents|villagers|youths)", r"\bjungle justice",
           r"\bcommunal (?:clash|violence|dispute)", r"\brival (?:groups|communities|clans) of",
           r"\bbeat (?:\w+ )*?to death", r"\bbeaten to death")
+#: Mob words that hold even when the crowd calls itself a protest ("a mob lynched ...").
+MOB_STRONG = _rx(r"\bmobs?\b", r"\blynch", r"\bvigilante", r"\bburn\w* \w+(?: \w+)? alive",
+                 r"\bjungle justice")
 #: Unorganised crowds: their violence is mob violence when no protest is reported (ACLED).
 CROWD_WORDS = frozenset({"mob", "mobs", "crowd", "crowds", "residents", "villagers", "youths",
                          "locals", "vigilantes", "villager", "resident"})
@@ -273,7 +276,7 @@ def _protest_subtype(event_type: str, mode: str | None, text: str, actor_sector:
     if not (event_type == "PROTEST" or by_protesters or on_protesters or (
             PROTEST.search(text) and event_type in ("ASSAULT", "COERCE"))):
         return None
-    if MOB.search(text) and not on_protesters:
+    if MOB_STRONG.search(text) and not on_protesters:
         return Acled(RIOTS, "Mob violence")
     if by_protesters and event_type == "ASSAULT" and not PROTEST.search(text):
         return Acled(RIOTS, "Mob violence")  # "a crowd attacked and killed a suspected thief"
