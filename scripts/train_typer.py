@@ -10,7 +10,9 @@ Training data, and only these (never zsp_plv_test or case2021):
 * plover_gsr.jsonl: every event's type;
 * ngec_synthetic.jsonl: title + first sentence, weight ``--synthetic-weight`` (noisy labels);
 * src/eventwire/data/typer/negatives.txt: sentences we wrote with no political event (NONE).
-Deterministic: the same data gives the same artefact.
+Every text is also parsed (the pipeline's default spaCy model, about a minute) for the typer's
+parse features (``eventwire.coding.typer_syntax``). Deterministic: the same data and spaCy model
+give the same artefact.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.typer import NONE_LABEL, EventTyper, make_model, shipped_artefact
+from eventwire.coding.typer import NONE_LABEL, SYNTAX_WEIGHT, EventTyper, fit_model, shipped_artefact
+from eventwire.coding.typer_syntax import syntax_features
 from eventwire.eval import classification_scores, find_gold_dir, read_jsonl
 
 RETREAT_WORDS = re.compile(
@@ -79,20 +82,25 @@ def training_rows(gold: Path, synthetic_weight: float
     return texts, labels, weights, origin, was_yield
 
 
-def fit(texts: list[str], labels: list[str], weights: list[float], c: float) -> object:
-    model = make_model(c)
-    model.fit(texts, labels, logisticregression__sample_weight=np.asarray(weights))
-    clf = model.named_steps["logisticregression"]
-    clf.coef_ = clf.coef_.astype(np.float32)  # halves the artefact; no measurable change
-    return model
+def parse_features(texts: list[str]) -> list[str]:
+    """Each text's parse features, from the model the pipeline loads by default (so training
+    sees the same parses as inference)."""
+    from eventwire.config import Config
+    from eventwire.nlp import load_model
+
+    nlp = load_model(Config())
+    logger.info("parsing %d training texts with %s", len(texts), nlp.meta.get("name"))
+    return [syntax_features(doc) for doc in nlp.pipe(texts, batch_size=128)]
 
 
-def cross_validate(rows: tuple, folds: int, c: float, oof: Path | None = None) -> dict:
+def cross_validate(rows: tuple, syntax: list[str] | None, folds: int, c: float,
+                   syntax_weight: float, oof: Path | None = None) -> dict:
     """Stratified CV over PLV-train (+ negatives) rows; GSR and synthetic rows always train."""
     from sklearn.model_selection import StratifiedKFold
 
     texts, labels, weights, origin, was_yield = rows
     texts_a = np.asarray(texts, dtype=object)
+    syntax_a = np.asarray(syntax, dtype=object) if syntax is not None else None
     labels_a = np.asarray(labels)
     held = np.array([i for i, o in enumerate(origin) if o in ("plv", "neg")])
     always = np.array([i for i, o in enumerate(origin) if o not in ("plv", "neg")])
@@ -101,12 +109,14 @@ def cross_validate(rows: tuple, folds: int, c: float, oof: Path | None = None) -
     out_of_fold: dict[int, dict[str, float]] = {}
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(held, gold_names):
         index = np.concatenate([held[train], always])
-        model = fit(list(texts_a[index]), list(labels_a[index]),
-                    [weights[i] for i in index], c)
-        proba = model.predict_proba(list(texts_a[held[test]]))
-        predicted[test] = model.classes_[proba.argmax(axis=1)]
+        model = fit_model(list(texts_a[index]),
+                          None if syntax_a is None else list(syntax_a[index]),
+                          list(labels_a[index]), [weights[i] for i in index], c, syntax_weight)
+        proba = model.predict_proba(list(texts_a[held[test]]),
+                                    None if syntax_a is None else list(syntax_a[held[test]]))
+        predicted[test] = np.asarray(model.classes_)[proba.argmax(axis=1)]
         for row, i in zip(proba, held[test]):
-            out_of_fold[int(i)] = dict(zip(model.classes_.tolist(), row.round(4).tolist()))
+            out_of_fold[int(i)] = dict(zip(model.classes_, row.round(4).tolist()))
     scored_pred = [("YIELD" if g == "YIELD" and p in ("CONCEDE", "RETREAT") else p)
                    for g, p in zip(gold_names, predicted)]
     is_plv = [origin[i] == "plv" for i in held]
@@ -132,18 +142,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --cv: write out-of-fold probabilities (JSONL) here")
     parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation")
     parser.add_argument("--synthetic-weight", type=float, default=0.1)
-    parser.add_argument("--version", default="typer-2026.11-2", help="version stamp")
+    parser.add_argument("--syntax-weight", type=float, default=SYNTAX_WEIGHT,
+                        help="weight of the parse-feature block (0: text only, no parse)")
+    parser.add_argument("--version", default="typer-2026.11-3", help="version stamp")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = training_rows(find_gold_dir(args.gold), args.synthetic_weight)
     logger.info("training rows: %s", dict(Counter(rows[3])))
+    syntax = parse_features(rows[0]) if args.syntax_weight > 0 else None
     if args.cv:
-        json.dump(cross_validate(rows, args.cv, args.c, args.oof), sys.stdout, indent=2)
+        json.dump(cross_validate(rows, syntax, args.cv, args.c, args.syntax_weight, args.oof),
+                  sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
     import sklearn
 
-    model = fit(rows[0], rows[1], rows[2], args.c)
+    model = fit_model(rows[0], syntax, rows[1], rows[2], args.c, args.syntax_weight)
     typer = EventTyper(model=model, version=args.version, sklearn_version=sklearn.__version__,
                        classes=tuple(model.classes_))
     path = typer.save(args.out)

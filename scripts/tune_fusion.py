@@ -43,8 +43,8 @@ class OutOfFoldTyper:
     def __init__(self) -> None:
         self.current: dict[str, float] = {}
 
-    def predict_proba(self, sentences: list[str]) -> list[dict[str, float]]:
-        return [dict(self.current) for _ in sentences]
+    def predict_spans(self, spans: list[object]) -> list[dict[str, float]]:
+        return [dict(self.current) for _ in spans]
 
 
 def main(argv: list[str] | None = None) -> int:

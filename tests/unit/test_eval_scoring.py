@@ -153,11 +153,13 @@ def test_every_acled_name_maps_to_a_case_code_with_a_plover_correspondence() -> 
 
 def test_typer_predictor_emits_nothing_for_none() -> None:
     class FakeTyper:
-        def predict_proba(self, sentences):
+        def predict_spans(self, spans):
+            assert spans == ["parsed a", "parsed b"]  # the predictor hands it parses
             return [{"ASSAULT": 0.7, NONE_LABEL: 0.3}, {"ASSAULT": 0.2, NONE_LABEL: 0.8}][
-                :len(sentences)]
+                :len(spans)]
 
-    out = ev.typer_predictor(FakeTyper())(["a", "b"])
+    out = ev.typer_predictor(FakeTyper(), parse=lambda ss: [f"parsed {s}" for s in ss])(
+        ["a", "b"])
     assert [[p.event_type for p in events] for events in out] == [["ASSAULT"], []]
 
 

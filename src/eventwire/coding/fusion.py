@@ -41,8 +41,7 @@ def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]],
     In sentences with negation, denial or modality markers the typer only re-scores: it cannot
     see that "denied that the army had agreed" is not an agreement.
     """
-    texts = [events[0].evidence.sentence for _, events in per_sentence]
-    probabilities = typer.predict_proba(texts)
+    probabilities = typer.predict_spans([sentences[index] for index, _ in per_sentence])
     fused: list[tuple[int, list[Event]]] = []
     for (index, events), proba in zip(per_sentence, probabilities):
         open_sentence = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
@@ -97,7 +96,7 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
               if s is not None and _open_to_typer(s, resources.lexicon)]
     if not chosen:
         return []
-    probabilities = typer.predict_proba([s.text for _, s in chosen])
+    probabilities = typer.predict_spans([s for _, s in chosen])
     found: list[tuple[int, list[Event]]] = []
     for (index, sentence), proba in zip(chosen, probabilities):
         best, conf = fuse(None, 0.0, proba)

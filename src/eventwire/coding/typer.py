@@ -2,10 +2,11 @@
 
 The rule-based coder knows *who* did *what* from the parse but only recognises triggers its
 lexicon lists; the typer has seen ~6,000 labelled sentences and generalises over wording. It is a
-TF-IDF (word 1-2 grams + character 2-5 grams) logistic regression: cheap to ship (a few MB),
-fast on CPU in batches, and it beat spaCy-vector features in cross-validation on the PLV train
-split (see docs/accuracy.md). The artefact is an npz file of plain arrays with a version stamp;
-``scripts/train_typer.py`` rebuilds it from the gold directory with :func:`make_model`.
+TF-IDF (word 1-2 grams + character 2-5 grams + parse features from
+:mod:`eventwire.coding.typer_syntax`) logistic regression: cheap to ship (a few MB), fast on CPU
+in batches, and it beat spaCy-vector features in cross-validation on the PLV train split (see
+docs/accuracy.md). The artefact is an npz file of plain arrays with a version stamp;
+``scripts/train_typer.py`` rebuilds it from the gold directory with :func:`fit_model`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from eventwire.model import PLOVER_TYPES
 NONE_LABEL = "NONE"
 LABELS: tuple[str, ...] = (*PLOVER_TYPES, NONE_LABEL)
 ARTEFACT_NAME = "event_typer.npz"
-FORMAT_VERSION = 2  # 1: joblib pickle of the sklearn pipeline; 2: plain arrays (npz)
+FORMAT_VERSION = 3  # 1: joblib pickle; 2: plain arrays (npz); 3: + parse-feature block
+TEXT, SYNTAX = "text", "syntax"  # what a vectorizer block reads
 
 #: Fusion thresholds, checked by ``scripts/tune_fusion.py`` (coordinate ascent, a change must
 #: gain >= 0.003 macro F1 or code fewer negatives at no loss) on out-of-fold typer probabilities
@@ -44,36 +46,43 @@ def shipped_artefact() -> Path:
 
 
 class LinearTextModel:
-    """The typer's fitted parts, rebuilt from plain arrays: TF-IDF vectorizers and the
-    logistic regression's weights.
+    """The typer's fitted parts, rebuilt from plain arrays: TF-IDF vectorizers, each reading
+    the sentence text or its parse features (:mod:`eventwire.coding.typer_syntax`) with a block
+    weight, and the logistic regression's weights.
 
     Stored as arrays (not a pickle) so the artefact loads under any scikit-learn release that
     has ``TfidfVectorizer`` (a pickle is tied to one minor version's internals), and loading it
     runs no code. The vectorizers stay scikit-learn's; only the linear layer and softmax are
     written here, because they are two lines that match ``LogisticRegression.predict_proba``
-    for a multinomial model exactly (tests/unit/test_typer_artefact.py checks it).
+    for a multinomial model exactly (tests/unit/test_typer.py checks it).
     """
 
-    def __init__(self, vectorizers: Sequence[Any], coef: Any, intercept: Any,
+    def __init__(self, blocks: Sequence[tuple[str, float, Any]], coef: Any, intercept: Any,
                  classes: Sequence[str]) -> None:
-        self.vectorizers = list(vectorizers)
+        self.blocks = [(source, float(weight), vectorizer) for source, weight, vectorizer in blocks]
         self.coef = coef
         self.intercept = intercept
         self.classes_ = list(classes)
 
-    @classmethod
-    def from_pipeline(cls, pipeline: Any) -> LinearTextModel:
-        """From the fitted ``make_model()`` pipeline."""
-        union, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
-        return cls([v for _, v in union.transformer_list], classifier.coef_,
-                   classifier.intercept_, [str(c) for c in classifier.classes_])
+    @property
+    def reads_syntax(self) -> bool:
+        return any(source == SYNTAX for source, _, _ in self.blocks)
 
-    def predict_proba(self, texts: Sequence[str]) -> Any:
-        import numpy as np
+    def features(self, texts: Sequence[str], syntax: Sequence[str] | None) -> Any:
         from scipy.sparse import hstack
 
-        features = hstack([v.transform(list(texts)) for v in self.vectorizers]).tocsr()
-        scores = np.asarray(features @ self.coef.T, dtype=np.float64) + self.intercept
+        inputs = {TEXT: list(texts), SYNTAX: list(syntax) if syntax is not None else None}
+        if self.reads_syntax and (syntax is None or len(inputs[SYNTAX]) != len(inputs[TEXT])):
+            raise ValueError("this typer reads parse features: pass one syntax string per text "
+                             "(eventwire.coding.typer_syntax.syntax_features)")
+        return hstack([weight * vectorizer.transform(inputs[source])
+                       for source, weight, vectorizer in self.blocks]).tocsr()
+
+    def predict_proba(self, texts: Sequence[str], syntax: Sequence[str] | None = None) -> Any:
+        import numpy as np
+
+        scores = np.asarray(self.features(texts, syntax) @ self.coef.T, dtype=np.float64)
+        scores += self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -84,11 +93,12 @@ class LinearTextModel:
         arrays: dict[str, Any] = {"coef": self.coef, "intercept": self.intercept,
                                   "classes": np.asarray(self.classes_, dtype=str)}
         params = []
-        for i, vectorizer in enumerate(self.vectorizers):
+        for i, (source, weight, vectorizer) in enumerate(self.blocks):
             terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
             arrays[f"vocabulary_{i}"] = np.asarray(terms, dtype=str)
             arrays[f"idf_{i}"] = vectorizer.idf_
-            params.append({k: vectorizer.get_params()[k] for k in _VECTORIZER_PARAMS})
+            params.append({"source": source, "weight": weight,
+                           **{k: vectorizer.get_params()[k] for k in _VECTORIZER_PARAMS}})
         arrays["vectorizer_params"] = np.asarray(json.dumps(params))
         return arrays
 
@@ -96,16 +106,16 @@ class LinearTextModel:
     def from_arrays(cls, arrays: Any) -> LinearTextModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizers = []
+        blocks = []
         for i, params in enumerate(json.loads(str(arrays["vectorizer_params"]))):
+            source, weight = params.pop("source"), params.pop("weight")
             params["ngram_range"] = tuple(params["ngram_range"])
             vectorizer = TfidfVectorizer(**params)
             terms = arrays[f"vocabulary_{i}"].tolist()
             vectorizer.vocabulary_ = {term: index for index, term in enumerate(terms)}
             vectorizer.idf_ = arrays[f"idf_{i}"]
-            vectorizers.append(vectorizer)
-        return cls(vectorizers, arrays["coef"], arrays["intercept"],
-                   arrays["classes"].tolist())
+            blocks.append((source, weight, vectorizer))
+        return cls(blocks, arrays["coef"], arrays["intercept"], arrays["classes"].tolist())
 
 
 #: Vectorizer settings that change what ``transform`` computes (all JSON-safe).
@@ -145,19 +155,23 @@ class EventTyper:
 
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        model = self.model if isinstance(self.model, LinearTextModel) else \
-            LinearTextModel.from_pipeline(self.model)
+        model = self.model
         meta = {"format": FORMAT_VERSION, "version": self.version,
                 "sklearn_version": self.sklearn_version}
         with target.open("wb") as handle:  # a file handle: numpy would append ".npz"
             np.savez_compressed(handle, meta=np.asarray(json.dumps(meta)), **model.to_arrays())
         return target
 
-    def predict_proba(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        """Probability of each PLOVER type and of NONE, per sentence (one batched call)."""
+    def predict_proba(self, sentences: Sequence[str], syntax: Sequence[str] | None = None
+                      ) -> list[dict[str, float]]:
+        """Probability of each PLOVER type and of NONE, per sentence (one batched call).
+
+        ``syntax``: the sentences' parse features (:func:`typer_syntax.syntax_features`), one
+        string per sentence; required when the model reads them (the shipped one does).
+        """
         if not sentences:
             return []
-        matrix = self.model.predict_proba(list(sentences))
+        matrix = self.model.predict_proba(list(sentences), syntax)
         out = []
         for row in matrix:
             proba = dict.fromkeys(LABELS, 0.0)
@@ -165,25 +179,52 @@ class EventTyper:
             out.append(proba)
         return out
 
-    def predict(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
-        """Top label and its probability per sentence."""
-        return [max(p.items(), key=lambda kv: kv[1]) for p in self.predict_proba(sentences)]
+    def predict_spans(self, spans: Sequence[Any]) -> list[dict[str, float]]:
+        """:meth:`predict_proba` for parsed sentences (spaCy spans or docs)."""
+        from eventwire.coding.typer_syntax import syntax_features
+
+        return self.predict_proba([s.text for s in spans], [syntax_features(s) for s in spans])
+
+    def predict(self, spans: Sequence[Any]) -> list[tuple[str, float]]:
+        """Top label and its probability per parsed sentence."""
+        return [max(p.items(), key=lambda kv: kv[1]) for p in self.predict_spans(spans)]
 
 
-def make_model(c: float = 10.0, min_df: tuple[int, int] = (2, 3)) -> Any:
-    """The unfitted pipeline: word and character TF-IDF into a balanced logistic regression."""
+#: Weight of the parse-feature block against the two text blocks: 1.0 gave the best PLV-train
+#: CV macro F1 (0.5: 0.765, 1.0: 0.771, 1.5: 0.766; text only 0.727), docs/accuracy.md.
+SYNTAX_WEIGHT = 1.0
+
+
+def fit_model(texts: Sequence[str], syntax: Sequence[str] | None, labels: Sequence[str],
+              weights: Sequence[float] | None = None, c: float = 10.0,
+              syntax_weight: float = SYNTAX_WEIGHT, min_df: tuple[int, int, int] = (2, 3, 2),
+              ) -> LinearTextModel:
+    """Fit word and character TF-IDF (and, given ``syntax``, a parse-feature block) into a
+    balanced logistic regression; the result predicts exactly like the fitted estimator."""
+    import numpy as np
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
 
-    features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df[0],
-                        max_features=40_000),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                        min_df=min_df[1], max_features=60_000),
-    )
-    return make_pipeline(features, LogisticRegression(C=c, max_iter=3000,
-                                                      class_weight="balanced"))
+    blocks: list[tuple[str, float, Any]] = [
+        (TEXT, 1.0, TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df[0],
+                                    max_features=40_000)),
+        (TEXT, 1.0, TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                    min_df=min_df[1], max_features=60_000)),
+    ]
+    if syntax is not None and syntax_weight > 0:
+        blocks.append((SYNTAX, syntax_weight,
+                       TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True,
+                                       min_df=min_df[2])))
+    inputs = {TEXT: list(texts), SYNTAX: list(syntax) if syntax is not None else None}
+    matrix = hstack([weight * vectorizer.fit_transform(inputs[source])
+                     for source, weight, vectorizer in blocks]).tocsr()
+    classifier = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    classifier.fit(matrix, list(labels),
+                   sample_weight=None if weights is None else np.asarray(weights))
+    coef = classifier.coef_.astype(np.float32)  # halves the artefact; no measurable change
+    return LinearTextModel(blocks, coef, classifier.intercept_,
+                           [str(c) for c in classifier.classes_])
 
 
 def fuse(rule_type: str | None, rule_conf: float, proba: dict[str, float]

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from eventwire.eval.gold import NONE_LABEL, Prediction, Predictor, as_prediction
 
 
-def typer_predictor(typer: Any) -> Predictor:
+Parser = Callable[[Sequence[str]], list[Any]]
+
+
+def spacy_parser(config: Any = None) -> Parser:
+    """Parse gold texts with the model the pipeline loads (the typer reads parse features)."""
+    from eventwire.config import Config
+    from eventwire.nlp import load_model
+
+    nlp = load_model(config or Config())
+    return lambda texts: list(nlp.pipe(texts, batch_size=64))
+
+
+def typer_predictor(typer: Any, parse: Parser | None = None) -> Predictor:
     """Score the trained typer alone: one event of its top type per sentence, none for NONE."""
+    parse = parse or spacy_parser()
+
     def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
         out: list[list[Prediction]] = []
-        for proba in typer.predict_proba(sentences):
+        for proba in typer.predict_spans(parse(sentences)):
             best = max(proba, key=lambda t: proba[t])
             out.append([] if best == NONE_LABEL else [Prediction(best, proba[best])])
         return out
@@ -45,11 +59,14 @@ def fused_predictor(typer: Any, config: Any = None) -> Predictor:
     from eventwire.coding.typer import fuse
     from eventwire.config import Config
 
-    rules = pipeline_predictor(_replace(config or Config(), use_typer=False))
+    rules_config = _replace(config or Config(), use_typer=False)
+    rules = pipeline_predictor(rules_config)
+    parse = spacy_parser(rules_config)
 
     def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
         out: list[list[Prediction]] = []
-        for events, proba in zip(rules(sentences), typer.predict_proba(sentences), strict=True):
+        for events, proba in zip(rules(sentences), typer.predict_spans(parse(sentences)),
+                                 strict=True):
             found = [as_prediction(e) for e in events]
             fused: list[Prediction] = []
             for event in found:
