@@ -27,7 +27,13 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.typer import NONE_LABEL, SYNTAX_WEIGHT, EventTyper, fit_model, shipped_artefact
+from eventwire.coding.typer import (
+    NONE_LABEL,
+    SYNTAX_WEIGHT,
+    EventTyper,
+    fit_model,
+    shipped_artefact,
+)
 from eventwire.coding.typer_syntax import syntax_features
 from eventwire.eval import classification_scores, find_gold_dir, read_jsonl
 

@@ -9,8 +9,14 @@ import numpy as np
 import pytest
 import sklearn
 
-from eventwire.coding.typer import (LABELS, NONE_LABEL, SYNTAX, EventTyper, fit_model,
-                                    shipped_artefact)
+from eventwire.coding.typer import (
+    LABELS,
+    NONE_LABEL,
+    SYNTAX,
+    EventTyper,
+    fit_model,
+    shipped_artefact,
+)
 
 # (sentence, hand-written parse features in the typer_syntax format, label)
 TINY = [

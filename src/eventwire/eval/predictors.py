@@ -7,7 +7,6 @@ from typing import Any
 
 from eventwire.eval.gold import NONE_LABEL, Prediction, Predictor, as_prediction
 
-
 Parser = Callable[[Sequence[str]], list[Any]]
 
 
