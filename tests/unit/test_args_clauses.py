@@ -235,3 +235,19 @@ def test_receiving_visitors_is_done_by_the_host(code):
     event = by_trigger(code("The prime minister received a delegation of observers from the "
                             "OSCE."), "received")
     assert event.actor is not None and event.actor.text == "prime minister"
+
+
+def test_the_actors_own_things_receive_nothing(parse, code):
+    doc = parse("Egypt is willing to withdraw its troops.")
+    assert roles.own_thing(token(doc, "troops"))
+    event = by_trigger(code(doc.text), "troops")
+    assert event.recipient is None
+    event = by_trigger(code("Spain agreed to open its borders to French farm products."), "agreed")
+    assert event.recipient is not None and event.recipient.text == "French farm products"
+
+
+def test_their_members_who_must_act_are_no_own_thing(code):
+    events = code("The union said they will not end the strike until their members ratify a "
+                  "contract.")
+    event = by_trigger(events, "strike")
+    assert event.recipient is not None and event.recipient.text == "their members"

@@ -372,7 +372,11 @@ def _participants(cand: Candidate, resolve: Resolve,
         recipient_parts = resolve(partner) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
-    if not recipient_parts:
+    if recipient_parts and all(roles.own_thing(p.token) for p in recipient_parts):
+        # "willing to withdraw *its troops* ... in Gaza": the place beyond receives it
+        owned = tuple(p.token for p in recipient_parts)
+        recipient_parts = _targets(cand, resolve, lexicon, owned)
+    elif not recipient_parts:
         recipient_parts = _targets(cand, resolve, lexicon)
     if _non_human_harm(cand, actor_parts, recipient_parts):
         return None
@@ -398,11 +402,12 @@ def _non_human_harm(cand: Candidate, actor_parts: list[Participant],
     return bool(targets) and all(bare(t, NON_HUMAN_TARGETS) for t in targets)
 
 
-def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:
+def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon,
+             exclude: tuple[Token, ...] = ()) -> list[Participant]:
     """Recipients for an event no actor receives: what it is aimed at, as written."""
     found = []
     for token in roles.event_targets(cand.trigger, cand.nominal, cand.recipients, lexicon,
-                                     cand.actors, frozenset(cand.spec.key.split())):
+                                     cand.actors + exclude, frozenset(cand.spec.key.split())):
         part = next(iter(resolve([token])), None)
         if part is None and not syntax.is_pronoun(token):
             shown = syntax.phrase(token).text.strip()

@@ -282,6 +282,21 @@ def _natural_force(token: Token) -> bool:
     return any(t.lemma_.lower() in NON_HUMAN_AGENTS for t in token.subtree if t.i <= token.i)
 
 
+#: Nouns that name another party even when "their" own ("met its counterparts", "allies").
+OTHER_PARTIES = frozenset({"counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
+                           "enemy", "opponent", "adversary", "foe", "critic", "owner"})
+
+
+def own_thing(token: Token) -> bool:
+    """The actor's own troops, borders or weapons ("withdraw *its troops*", "lay down *their
+    weapons*"): moved or used by the act, not aimed at; the place or party beyond is."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma not in OTHER_PARTIES and token.dep_ not in (
+        "nsubj", "nsubjpass") and (
+        lemma not in syntax.PERSON_TITLES) and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children)
+
+
 def _carrier(noun: Token) -> Token | None:
     """The verb an event noun is the object of, or the subject of ("American *troops* have
     begun leaving Afghanistan": what they do is aimed at Afghanistan)."""
@@ -319,7 +334,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
     taken = {t.i for t in actors}
     pool = [t for t in _target_pool(trigger, nominal, found, lexicon)
             if t.i not in taken and t.i != trigger.i and t.lemma_.lower() not in phrase_words
-            and not (t.head.lower_ == "in" and names_event(t, lexicon))]  # "captured in the war"
+            and not (t.head.lower_ == "in" and names_event(t, lexicon))  # "captured in the war"
+            and not own_thing(t)]  # "withdraw *its troops*"
     for token in pool:
         if syntax.is_actor_token(token) and not syntax.is_pronoun(token) and not (
                 token.pos_ == "NOUN" and names_event(token, lexicon)):
@@ -328,7 +344,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
     places = clause_places(verb if verb is not None else trigger)
     if not places and not pool and nominal and syntax.names_people(trigger) and (
             trigger.lemma_.lower() not in syntax.GROUP_NOUNS) and (
-            trigger.dep_ not in syntax.SUBJECT_DEPS):  # troops who act receive nothing
+            trigger.dep_ not in syntax.SUBJECT_DEPS) and not own_thing(trigger):
+        # (troops who act, or the actor's own troops, receive nothing)
         return [trigger]  # "accepted 1,141 Iraqi refugees": the people taken in receive it
     return places[:1] or pool[:1]
 
