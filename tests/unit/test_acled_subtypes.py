@@ -51,6 +51,14 @@ def test_victims_separate_attacks_on_civilians_from_armed_clashes():
                lemma="exchange fire") == "Armed clash"
 
 
+def test_unnamed_victims_are_read_from_the_sentence():
+    # a local politician is a civilian for ACLED; a checkpoint's soldiers are armed
+    assert sub("ASSAULT", "Unknown gunmen shot dead a local councillor in Tamaulipas.",
+               lemma="shoot", actor="armed group") == "Attack"
+    assert sub("ASSAULT", "Militants attacked an army checkpoint, killing four soldiers and a "
+               "civilian.", lemma="attack", actor="rebels") == "Armed clash"
+
+
 def test_territory_regained_by_the_state_and_taken_by_armed_groups():
     assert sub("ASSAULT", "Government troops recaptured Palma from the insurgents.",
                actor="military", lemma="recapture") == "Government regains territory"

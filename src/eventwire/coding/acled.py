@@ -45,6 +45,10 @@ CIVILIAN_WORDS = frozenset({
     "passenger", "passengers", "shopkeeper", "protester", "protesters", "demonstrator",
     "demonstrators", "aid workers", "travellers", "travelers", "traders", "trader", "priest",
     "activist", "teenager", "herders", "herder", "fishermen", "displaced", "camp",
+    "councillor", "councilor", "politician", "mayor", "chief", "candidate", "lawyer", "judge",
+    "activists", "cleric", "imam", "pastor", "elder", "elders", "vendor", "driver", "drivers",
+    "motorist", "motorists", "miners", "villages", "village", "worshipper", "mourners",
+    "wedding", "market", "school", "hospital", "church", "mosque", "official", "officials",
 })
 PROTESTER_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators",
                              "marcher", "marchers", "crowd", "crowds", "rally", "protest",
@@ -201,6 +205,17 @@ CLASH = _rx(r"\bclash", r"\bfight(?:s|ing)?\b", r"\bfought\b", r"\bbattl",
             r"\bexchang\w* (?:of )?(?:fire|gunfire)",
             r"\bgun ?battle", r"\bfirefight", r"\bshoot-?out", r"\bengag", r"\brepel",
             r"\bambush", r"\bcounter-?attack", r"\bfought back", r"\bskirmish", r"\bcrossfire")
+#: Armed people or places hit: a fight with armed men, not an attack on civilians.
+ARMED_VICTIMS = _rx(
+    r"\b(?:kill|wound|injur|shot)\w* (?:\w+ ){0,3}?(?:soldiers?|troops?|police\w*|officers?|"
+    r"militants?|fighters?|rebels?|insurgents?|guards?|gendarmes?|militiamen|servicemen|"
+    r"personnel|jihadists?|attackers?|assailants?)\b",
+    r"\b(?:soldiers?|troops?|police\w*|officers?|militants?|fighters?|rebels?|insurgents?|"
+    r"gendarmes?|militiamen|servicemen|personnel) (?:\w+ )?(?:were|was|have been|had been) "
+    r"(?:\w+ )?(?:killed|wounded|injured|shot)",
+    r"\b(?:police|army|military|security|gendarmerie|border) (?:station|post|checkpoint|base|camp|"
+    r"convoy|patrol|barracks|position|outpost|vehicle)s?\b",
+    r"\b(?:checkpoints?|convoys?|patrols?|barracks|outposts?|military bases?)\b")
 ARREST = _rx(r"\barrest", r"\bdetain", r"\bcustody\b", r"\bapprehend", r"\brounded up\b",
              r"\bround(?:s|ing)? up\b", r"\bjailed\b", r"\bimprison", r"\bcaptured (?:a |an |the )?"
              r"(?:senior |top |local |suspected |notorious )?(?:\w+ )?(?:commander|leader|member|"
@@ -333,7 +348,11 @@ def _assault_subtype(mode: str | None, lemma: str, text: str, harm: bool, actor_
     armed_victim = (recipient_sector or "").lower() in ARMED_SECTORS
     if armed_victim or CLASH.search(text):
         return Acled(BATTLES, "Armed clash")
-    if _is_civilian(recipient_sector, recipient_text) or _is_civilian(None, text):
+    if recipient_text and _is_civilian(recipient_sector, recipient_text):
+        return Acled(VAC, "Attack")
+    if ARMED_VICTIMS.search(text):
+        return Acled(BATTLES, "Armed clash")
+    if _is_civilian(None, text):
         return Acled(VAC, "Attack")
     return Acled(BATTLES, "Armed clash")
 
