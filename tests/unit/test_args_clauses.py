@@ -251,3 +251,27 @@ def test_their_members_who_must_act_are_no_own_thing(code):
                   "contract.")
     event = by_trigger(events, "strike")
     assert event.recipient is not None and event.recipient.text == "their members"
+
+
+def test_phoned_partner_not_the_topic_receives_the_talks(code):
+    events = code("The president called King Abdullah on Saturday, discussing ways to end the war.")
+    event = by_trigger(events, "discussing")
+    assert event.recipient is not None and event.recipient.text == "King Abdullah"
+
+
+def test_joint_welcome_is_aimed_at_the_named_owner_not_at_each_other(code):
+    events = code("Both Russia and the Syrian government have welcomed the OPCW visit.")
+    welcomes = [e for e in events if e.trigger.text == "welcomed"]
+    assert {e.actor.text for e in welcomes} == {"Russia", "Syrian government"}
+    assert {e.recipient.text for e in welcomes} == {"OPCW"}
+
+
+def test_joint_act_without_object_is_done_with_each_other(code):
+    event = by_trigger(code("Kenya and Uganda agreed to cooperate."), "cooperate")
+    assert (event.actor.text, event.recipient.text) == ("Kenya", "Uganda")
+
+
+def test_a_demand_from_a_magistrate_is_addressed_to_him(code):
+    event = by_trigger(code("The court demanded an explanation from a city magistrate."),
+                       "demanded")
+    assert event.recipient is not None and event.recipient.text == "city magistrate"

@@ -14,7 +14,7 @@ from eventwire.coding import fallbacks, roles, syntax
 from eventwire.coding.acled import acled_type
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
-from eventwire.coding.modality import FUTURE, INTENDED, THREAT
+from eventwire.coding.modality import CONTACT_VERBS, FUTURE, INTENDED, THREAT
 from eventwire.coding.nonpolitical import is_non_political
 from eventwire.model import Actor, Affiliation, Document, Event, Evidence, Trigger, stable_id
 
@@ -345,6 +345,8 @@ def _participants(cand: Candidate, resolve: Resolve,
     if not actor_parts and not recipient_parts:
         return None
     if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
+        recipient_parts = _welcomed(cand, resolve, lexicon)  # "A and B welcomed *the OPCW* visit"
+    if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
         # "The US and Sudan are upgrading ties": a joint act is done with each other
         actor_parts, recipient_parts = actor_parts[:1], actor_parts[1:2]
     elif len(actor_parts) == 1 and cand.event_type in JOINT_TYPES and all(
@@ -365,10 +367,11 @@ def _participants(cand: Candidate, resolve: Resolve,
         # "provided $2 million in assistance *to Fiji* in response to Cyclone X", "donated 250
         # ventilators *to assist Ethiopia*": the named beneficiary, not what was given
         recipient_parts = _aid_recipients(verb, recipient_parts, resolve)
-    if cand.event_type == "CONSULT" and not cand.nominal and recipient_parts and all(
+    if cand.event_type == "CONSULT" and not cand.nominal and all(
             p.token.dep_ in syntax.OBJECT_DEPS for p in recipient_parts):
         # "discussed *Libya* with Trump": the topic is no party to the talks, the "with" one is
-        partner = [t for t in syntax.prep_objects(verb, ("with",)) if syntax.is_actor_token(t)]
+        partner = [t for t in syntax.prep_objects(verb, ("with",)) + syntax.contact_objects(
+            verb, CONTACT_VERBS) if syntax.is_actor_token(t)]  # "called King X, discussing ways"
         recipient_parts = resolve(partner) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
@@ -415,6 +418,16 @@ def _targets(cand: Candidate, resolve: Resolve, lexicon: Lexicon,
         if part is not None:
             found.append(part)
     return found[:MAX_PARTICIPANTS]
+
+
+def _welcomed(cand: Candidate, resolve: Resolve, lexicon: Lexicon) -> list[Participant]:
+    """An actor-owned target of a joint act, before the sides are split: "Russia and Syria
+    welcomed *the OPCW* visit" is aimed at the OPCW, not done by Russia to Syria."""
+    objects = [] if cand.nominal else syntax.direct_objects(cand.trigger)
+    named = [c for o in objects for c in o.lefts if c.dep_ == "compound"
+             and c.ent_type_ in ("ORG", "PERSON") and o.ent_type_ not in ("ORG", "PERSON")]
+    found = resolve(named[:1]) or (_targets(cand, resolve, lexicon) if objects else [])
+    return [p for p in found if not p.target]
 
 
 def _aid_recipients(verb: Token, found: list[Participant],

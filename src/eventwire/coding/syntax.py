@@ -52,7 +52,7 @@ PERSON_TITLES = frozenset({
     "president", "minister", "premier", "leader", "chief", "king", "queen", "emir", "prince",
     "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "general",
     "commander", "chairman", "chairwoman", "mayor", "envoy", "senator", "judge", "prosecutor",
-    "pope", "sheikh", "ayatollah", "chancellor", "director", "head",
+    "pope", "sheikh", "ayatollah", "chancellor", "director", "head", "magistrate",
 })
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
 #: Nouns with an agent ending that name things, not people.
