@@ -83,3 +83,17 @@ def test_short_documents_lend_their_other_sentences_as_context():
     assert is_non_political(shot, story)
     # a long document is read sentence by sentence
     assert not is_non_political(shot, story + " " + "Unrelated text follows. " * 60)
+
+
+def test_a_fire_is_a_disaster_but_opening_fire_is_not():
+    burned = event("A fire at a market in Onitsha killed three traders.",
+                   actor=Actor("fire"), recipient=Actor("three traders"))
+    assert is_non_political(burned)
+    shot = event("Men opened fire on a minibus near Djibo, killing three traders.",
+                 actor=Actor("Men"), recipient=Actor("three traders"))
+    assert not is_non_political(shot)
+
+
+def test_domestic_killings_are_crime():
+    assert is_non_political(event("A man stabbed his wife to death after a quarrel.",
+                                  actor=Actor("A man"), recipient=Actor("his wife")))

@@ -38,6 +38,8 @@ CRIME = _words(
     r"criminal (?:gang|group|network|ring)", r"hold-?up", r"held up", r"poach\w*",
     r"extortion\w*", r"money laundering",
     r"contraband", r"carjack\w*", r"armed robbery", r"drug debt", r"bank heist", r"heist",
+    r"domestic (?:violence|dispute|quarrel)", r"(?:his|her) (?:wife|husband|girlfriend|boyfriend|"
+    r"neighbou?r|brother|sister|father|mother|son|daughter)", r"jealous\w*", r"family dispute",
 )
 DISASTER = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
@@ -51,7 +53,11 @@ DISASTER = _words(
     r"cylinder", r"boiler", r"tanker", r"short circuit", r"fireworks?", r"blaze", r"fire broke out",
     r"caught fire", r"chemical plant", r"factory", r"plant", r"warehouse", r"mine collapse",
     r"drowned", r"drowning", r"heatstroke", r"rescuers", r"rescue workers", r"firefighters",
-    r"fire brigade", r"electrocut\w*", r"ferry", r"shipwreck",
+    r"fire brigade", r"electrocut\w*", r"ferry", r"shipwreck", r"rains?", r"rainfall",
+    r"flooded", r"swept away", r"washed away", r"hailstorms?", r"cold wave", r"snowstorms?",
+    r"blizzards?", r"sandstorms?", r"dust storms?", r"locusts?", r"gas explosion", r"pipeline",
+    r"refinery", r"coal mine", r"gold mine", r"mining", r"train", r"railway", r"road accident",
+    r"(?<!open )(?<!opened )(?<!opens )(?<!opening )fires?",
 )
 #: Signs of a deliberate, armed or political act: their presence keeps the event.
 ATTACK = _words(
@@ -64,7 +70,8 @@ ATTACK = _words(
     r"grenades?", r"rockets?", r"missiles?", r"airstrikes?", r"air strikes?",
     r"shelling", r"sabotage\w*", r"attack(?:ed|ers?)?", r"assassin\w*", r"coup", r"(?<!turf )war",
     r"ceasefire", r"paramilitar\w*", r"vigilantes?", r"mob", r"lynch\w*", r"communal",
-    r"ethnic", r"sectarian", r"herders?", r"bandits?",
+    r"ethnic", r"sectarian", r"herders?", r"bandits?", r"open(?:ed|s)? fire", r"gunfire",
+    r"artillery", r"mortars?", r"snipers?", r"air raids?", r"drones?", r"landmines?",
 )
 #: Types that report harm, force or relief: what crime and disaster news is made of. Other
 #: types found by the rules (ACCUSE, REQUEST, PROTEST ...) report reactions, which stay.
