@@ -275,3 +275,12 @@ def test_a_demand_from_a_magistrate_is_addressed_to_him(code):
     event = by_trigger(code("The court demanded an explanation from a city magistrate."),
                        "demanded")
     assert event.recipient is not None and event.recipient.text == "city magistrate"
+
+
+def test_a_nationalitys_act_is_aimed_at_that_state(code):
+    events = code("Serbia flatly rejected an Australian ultimatum to hand over a guard involved "
+                  "in a shooting in Sydney.")
+    event = by_trigger(events, "rejected")
+    assert event.recipient is not None and event.recipient.text == "Australian"
+    event = by_trigger(code("Greece lifted the ban on Cypriot ships."), "ban")
+    assert event.recipient is not None and event.recipient.text == "Cypriot ships"

@@ -305,6 +305,14 @@ def _carrier(noun: Token) -> Token | None:
     return governing_verb(noun)
 
 
+def _named_modifier(noun: Token) -> Token | None:
+    """A nationality or state naming whose act an event noun is: "an *Australian* ultimatum"."""
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            return child
+    return None
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose object (directly or through a preposition) an event noun is."""
     head = noun
@@ -464,6 +472,8 @@ def _with_inner(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 inner += _prep_targets(child)
         author = owner(token)
+        if author.i == token.i and names_event(token, lexicon):
+            author = _named_modifier(token) or token  # "rejected an *Australian* ultimatum"
         if inner and names_event(token, lexicon) and author.i == token.i:
             result += inner + [author]  # "lift the ban *on Cypriot ships*": the act's target
         elif inner and names_event(token, lexicon):
