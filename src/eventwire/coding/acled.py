@@ -223,10 +223,7 @@ ARREST = _rx(r"\barrest", r"\bdetain", r"\bcustody\b", r"\bapprehend", r"\bround
 OTHER = _rx(r"\bcurfew", r"\bstate of emergency", r"\bmartial law", r"\binternet",
             r"\bshut down\b", r"\bevict", r"\bexpel", r"\bcoup\b", r"\bmilitary zone",
             r"\bsuspend\w* (?:the )?activities", r"\bbarred\b", r"\bdeport")
-ARMED_WORDS = _rx(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitants?\b",
-                  r"\brebels?\b", r"\binsurgents?\b", r"\bfighters?\b", r"\bmilitia\w*\b",
-                  r"\bforces?\b", r"\bpolice\w*\b", r"\bofficers?\b", r"\bjihadists?\b",
-                  r"\bgunmen\b", r"\bmilitary\b", r"\bpeshmerga\b", r"\bguards?\b")
+
 
 
 def _is_civilian(sector: str | None, words: str) -> bool:
@@ -291,6 +288,8 @@ def _protest_subtype(event_type: str, mode: str | None, text: str, actor_sector:
     if not (event_type == "PROTEST" or by_protesters or on_protesters or (
             PROTEST.search(text) and event_type in ("ASSAULT", "COERCE"))):
         return None
+    # ACLED: lethal or grave force on peaceful protesters is "excessive force" whoever uses it,
+    # remote explosives included
     if MOB_STRONG.search(text) and not on_protesters:
         return Acled(RIOTS, "Mob violence")
     if by_protesters and event_type == "ASSAULT" and not PROTEST.search(text):
