@@ -11,6 +11,21 @@ import pytest
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
+@pytest.fixture(scope="module")
+def rules_pipeline():
+    """The rule coder alone: these tests pin the triggers and sub-types, not the typer's
+    veto (which the fusion tests cover)."""
+    from eventwire.config import Config
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(Config(workers=1, use_typer=False)).warm_up()
+
+
+@pytest.fixture(scope="module")
+def rules_code(rules_pipeline):
+    return lambda text: rules_pipeline.code_text(text, document_id="t")
+
+
 def subtypes(events) -> set[str]:
     return {e.acled.sub_event_type for e in events if e.acled is not None}
 
@@ -29,8 +44,8 @@ def subtypes(events) -> set[str]:
     (("Soldiers discovered a large cache of weapons and ammunition hidden in a farmhouse near "
      "Mopti."), "Disrupted weapons use"),
 ])
-def test_acled_acts_are_found_and_typed(code, sentence, expected):
-    events = code(sentence)
+def test_acled_acts_are_found_and_typed(rules_code, sentence, expected):
+    events = rules_code(sentence)
     assert expected in subtypes(events), [(e.event_type, e.acled, e.rule) for e in events]
 
 
@@ -41,24 +56,28 @@ def test_acled_acts_are_found_and_typed(code, sentence, expected):
     "Police seized 2 tonnes of cocaine hidden in a banana shipment at the port of Antwerp.",
     "A fire broke out at a garment factory in Dhaka, killing 19 workers.",
 ])
-def test_crime_and_accidents_make_no_event(code, text):
+def test_crime_and_accidents_make_no_event(rules_code, code, text):
+    assert rules_code(text) == []
     assert code(text) == []
 
 
-def test_political_violence_in_a_crime_story_is_kept(code):
-    events = code("Militants kidnapped three engineers working on a dam and demanded a ransom "
+def test_political_violence_in_a_crime_story_is_kept(rules_code):
+    events = rules_code("Militants kidnapped three engineers working on a dam and demanded a ransom "
                   "for their release.")
     assert "Abduction/forced disappearance" in subtypes(events)
 
 
-def test_dev_set_floor(pipeline):
-    """Regression floor on our own development snippets (measured 0.90 weighted F1 and 0.013
-    non-political event rate on 2026-11-25; the floor leaves room for noise)."""
+def test_dev_set_floor(pipeline, rules_pipeline):
+    """Regression floors on our own development snippets. Measured on 2026-11-25: rules only
+    0.907 weighted F1; default pipeline (rules + typer) 0.843, non-political event rate
+    0.027. The floors leave room for noise."""
     from eventwire.eval import evaluate
     from eventwire.eval.predictors import pipeline_predictor
 
     gold = FIXTURES / "acled_dev.jsonl"
-    report = evaluate(pipeline_predictor(pipeline.config), gold=gold)
-    assert report["kind"] == "case" and report["n"] >= 240
-    assert report["weighted_f1"] >= 0.85
-    assert report["non_political_event_rate"] <= 0.05
+    rules = evaluate(pipeline_predictor(rules_pipeline.config), gold=gold)
+    assert rules["kind"] == "case" and rules["n"] >= 240
+    assert rules["weighted_f1"] >= 0.86
+    fused = evaluate(pipeline_predictor(pipeline.config), gold=gold)
+    assert fused["weighted_f1"] >= 0.80
+    assert fused["non_political_event_rate"] <= 0.05
