@@ -361,6 +361,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
 #: Clause parts that are not where this action happened (other clauses, the subject's phrase).
 NOT_THIS_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "nsubj",
                              "nsubjpass", "agent"})
+
+
 def _untyped_name(token: Token) -> bool:
     """A proper name the tagger gave no place label ("in Tarcin", "in Niger" tagged PERSON)."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and not any(
