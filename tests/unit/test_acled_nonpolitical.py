@@ -97,3 +97,20 @@ def test_a_fire_is_a_disaster_but_opening_fire_is_not():
 def test_domestic_killings_are_crime():
     assert is_non_political(event("A man stabbed his wife to death after a quarrel.",
                                   actor=Actor("A man"), recipient=Actor("his wife")))
+
+
+def test_attacks_in_disaster_stories_stay_but_thieves_attacking_are_crime():
+    assert not is_non_political(event("Residents attacked Ebola health workers in Butembo.",
+                                      actor=Actor("Residents"),
+                                      recipient=Actor("Ebola health workers")))
+    assert is_non_political(event("Thieves attacked a shop owner and stole his watches.",
+                                  actor=Actor("Thieves"), recipient=Actor("a shop owner")))
+
+
+def test_named_storms_and_cartel_leaders_are_no_political_actors():
+    assert is_non_political(event("Cyclone Idai made landfall near Beira, killing 100 people.",
+                                  actor=Actor("Cyclone Idai"), recipient=Actor("100 people")))
+    assert is_non_political(event("The leader of a drug cartel was shot dead by rivals.",
+                                  actor=Actor("rivals"),
+                                  recipient=Actor("leader of a drug cartel",
+                                                  sector="government")))

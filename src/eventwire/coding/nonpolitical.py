@@ -57,7 +57,8 @@ DISASTER = _words(
     r"flooded", r"swept away", r"washed away", r"hailstorms?", r"cold wave", r"snowstorms?",
     r"blizzards?", r"sandstorms?", r"dust storms?", r"locusts?", r"gas explosion", r"pipeline",
     r"refinery", r"coal mine", r"gold mine", r"mining", r"train", r"railway", r"road accident",
-    r"(?<!open )(?<!opened )(?<!opens )(?<!opening )fires?",
+    r"(?<!open )(?<!opened )(?<!opens )(?<!opening )fires?", r"lost control", r"veered",
+    r"skidded", r"hit a (?:wall|tree|pole)",
 )
 #: Signs of a deliberate, armed or political act: their presence keeps the event.
 ATTACK = _words(
@@ -68,7 +69,7 @@ ATTACK = _words(
     r"political", r"election\w*", r"candidates?", r"mayor", r"councillors?", r"lawmakers?",
     r"ministers?", r"journalists?", r"reporters?", r"arson\w*", r"set fire", r"torched",
     r"grenades?", r"rockets?", r"missiles?", r"airstrikes?", r"air strikes?",
-    r"shelling", r"sabotage\w*", r"attack(?:ed|ers?)?", r"assassin\w*", r"coup", r"(?<!turf )war",
+    r"shelling", r"sabotage\w*", r"assassin\w*", r"coup", r"(?<!turf )war",
     r"ceasefire", r"paramilitar\w*", r"vigilantes?", r"mob", r"lynch\w*", r"communal",
     r"ethnic", r"sectarian", r"herders?", r"bandits?", r"open(?:ed|s)? fire", r"gunfire",
     r"artillery", r"mortars?", r"snipers?", r"air raids?", r"drones?", r"landmines?",
@@ -77,6 +78,8 @@ ATTACK = _words(
 #: types found by the rules (ACCUSE, REQUEST, PROTEST ...) report reactions, which stay.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "MOBILIZE",
                         "COOPERATE", "CONCEDE"})
+#: An attack in a disaster story is still an attack; in a crime story it is the crime.
+ATTACKED = _words(r"attack(?:ed|ers?|s|ing)?")
 #: Participants whose presence makes the event political, whatever the context.
 POLITICAL_SECTORS = frozenset({"government", "military", "rebels", "insurgents", "militia",
                                "party", "igo", "judiciary", "security", "terrorist",
@@ -86,8 +89,8 @@ def _political(actor: Actor | None, *, as_victim: bool = False, crime: bool = Fa
     """A state, armed, party or international participant. Police count only as victims, and
     only of crime (police fighting a fire or arresting a thief is no political event); in a
     crime story an unnamed "armed group" ("gunmen robbed a bank") is the criminals themselves."""
-    if actor is None:
-        return False
+    if actor is None or CRIME.search(actor.text.lower()):
+        return False  # "the leader of a drug cartel" is no political leader
     sector = (actor.sector or "").lower()
     if crime and sector == "armed group" and actor.id is None:
         return False
@@ -99,8 +102,8 @@ def _named(actor: Actor | None) -> bool:
     PLOVER codes what named states and agencies do even about crime and disasters ("the United
     States returned a stolen painting", "Burma allowed aid into the cyclone areas"); the generic
     "police", "gang members" or "a man" of crime news are not named."""
-    if actor is None:
-        return False
+    if actor is None or DISASTER.search(actor.text.lower()):
+        return False  # "Cyclone Idai" is a name, not an actor
     if actor.id:
         return True
     words = actor.text.split()
@@ -125,6 +128,8 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
     crime = bool(CRIME.search(context))
     if not crime and not DISASTER.search(context):
         return False
+    if not crime and ATTACKED.search(context):
+        return False  # "residents attacked Ebola health workers": an attack, not the outbreak
     if _political(event.actor, crime=crime) or _political(event.recipient, as_victim=True,
                                                            crime=crime):
         return False
