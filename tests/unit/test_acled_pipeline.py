@@ -41,6 +41,9 @@ def subtypes(events) -> set[str]:
     ("Bandits set ablaze a health centre in Katsina state.", "Looting/property destruction"),
     ("Al Shabaab fighters took over the town of Mahaday after Somali troops pulled out.",
      "Non-state actor overtakes territory"),
+    ("French forces transferred the Gossi base to the Malian army.",
+     "Non-violent transfer of territory"),
+    ("Two armed groups formed a new coalition in northern Mali.", "Change to group/activity"),
     (("Soldiers discovered a large cache of weapons and ammunition hidden in a farmhouse near "
      "Mopti."), "Disrupted weapons use"),
 ])
