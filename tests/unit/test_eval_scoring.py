@@ -99,6 +99,11 @@ def test_a_pronoun_argument_is_scored_by_its_resolved_name() -> None:
     assert prediction.actor == "Freedonia"  # a pronoun says nothing: its antecedent counts
     assert prediction.recipient == "the plan"  # any other text is scored as written
     assert as_prediction({**event, "actor": {"text": "it", "name": None}}).actor == "it"
+    # "US" is the country's abbreviation, not the pronoun "us": scored as written
+    us = {**event, "actor": {"text": "US", "name": "United States"}}
+    assert as_prediction(us).actor == "US"
+    assert as_prediction({**event, "actor": {"text": "us", "name": "Freedonia"}}).actor == \
+        "Freedonia"
 
 
 def test_classification_scores_weighted_and_ignores_none() -> None:

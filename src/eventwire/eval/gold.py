@@ -169,14 +169,16 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her",
 def _text_of(value: Any) -> str | None:
     """The argument text scored against gold: the text as written, except that a pronoun
     ("Hungary says it will …") is scored by the name the coder resolved it to, as a reader
-    (or the GDELT audit) would judge the actor; the record itself keeps "it"."""
+    (or the GDELT audit) would judge the actor; the record itself keeps "it". An all-capitals
+    word is an abbreviation, not a pronoun: "US" is the country, scored as written."""
     if value is None:
         return None
     if isinstance(value, str):
         return value
     get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
     text, name = get("text"), get("name")
-    if text and name and text.strip().lower() in PRONOUNS:
+    word = (text or "").strip()
+    if name and word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper()):
         return name
     return text
 
