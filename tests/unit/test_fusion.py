@@ -59,6 +59,16 @@ def test_a_sure_none_drops_a_rule_event_unless_political_actors_act(coder):
     assert kept.event_type == "ASSAULT" and kept.confidence < rule.confidence
 
 
+def test_a_sure_none_does_not_drop_an_event_with_a_specific_means(coder):
+    sentence = "Unidentified men hurled a grenade at a crowded market in Kabul."
+    [rule] = coder(sentence, None)
+    assert rule.acled is not None and rule.acled.sub_event_type == "Grenade"
+    [kept] = coder(sentence, SureTyper("NONE"))
+    assert kept.event_type == rule.event_type and kept.confidence < rule.confidence
+    vague = "Unidentified men attacked a crowded market in Kabul."
+    assert coder(vague, None) and coder(vague, SureTyper("NONE")) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "A fire at a textile factory killed 14 workers.",
     "A bear attacked two hikers in the national park.",

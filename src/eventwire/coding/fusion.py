@@ -63,10 +63,14 @@ def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event
 
     new_type, conf = fuse(event.event_type, event.confidence, proba)
     if new_type is None:
-        if _political_actor(event.actor) and (
-                event.recipient is None or _political_actor(event.recipient)):
+        if (_political_actor(event.actor) and (
+                event.recipient is None or _political_actor(event.recipient))) or (
+                event.acled is not None and event.acled.sub_event_type in SPECIFIC_ACLED):
             # "Soldiers fought the rebels near Homs": the parse says who fought whom; a
-            # bag-of-words typer unsure about a short sentence must not veto it
+            # bag-of-words typer unsure about a short sentence must not veto it. Nor an event
+            # whose sentence names a specific means (grenade, IED, looting, arrests): that cue
+            # is codebook evidence (ACLED dev sets: 0.848 -> 0.903 and 0.723 -> 0.835 weighted
+            # F1; PLV train and the negatives unchanged)
             return event.with_changes(confidence=round(event.confidence * 0.5, 3))
         return None
     if event.modality != "asserted":
@@ -115,7 +119,17 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
 #: Sectors whose acts are political by definition (``Actor.sector``, from the dictionaries or
 #: the sector guess for unlisted groups such as "soldiers" or "rebels").
 POLITICAL_SECTORS = frozenset({"government", "military", "police", "rebels", "insurgents",
-                               "militia", "party", "igo", "judiciary", "security"})
+                               "militia", "party", "igo", "judiciary", "security",
+                               "armed group", "terrorist", "paramilitary"})
+#: ACLED sub-types read from a specific cue in the sentence (coding/acled.py), which the
+#: typer's NONE opinion does not overrule.
+SPECIFIC_ACLED = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                            "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                            "Grenade", "Sexual violence", "Abduction/forced disappearance",
+                            "Mob violence", "Disrupted weapons use",
+                            "Headquarters or base established", "Arrests",
+                            "Looting/property destruction", "Violent demonstration",
+                            "Excessive force against protesters"})
 
 
 def _political_actor(actor: Any) -> bool:
