@@ -71,16 +71,18 @@ def test_political_violence_in_a_crime_story_is_kept(rules_code):
 
 
 def test_dev_set_floor(pipeline, rules_pipeline):
-    """Regression floors on our own development snippets. Measured on 2026-11-25: rules only
-    0.907 weighted F1; default pipeline (rules + typer) 0.843, non-political event rate
-    0.027. The floors leave room for noise."""
+    """Regression floors on our own development snippets. Measured on 2026-11-25 on the 349
+    snippets (30 harder ones added in round 2: attacks without a doer, multi-sentence stories,
+    crime stories with police work): rules only 0.923 weighted F1; default pipeline (rules +
+    typer) 0.916, non-political event rate 0.081 (PLOVER arrests and charges in crime stories
+    are kept on purpose, see coding.nonpolitical). The floors leave room for noise."""
     from eventwire.eval import evaluate
     from eventwire.eval.predictors import pipeline_predictor
 
     gold = FIXTURES / "acled_dev.jsonl"
     rules = evaluate(pipeline_predictor(rules_pipeline.config), gold=gold)
     assert rules["kind"] == "case" and rules["n"] >= 240
-    assert rules["weighted_f1"] >= 0.86
+    assert rules["weighted_f1"] >= 0.89
     fused = evaluate(pipeline_predictor(pipeline.config), gold=gold)
-    assert fused["weighted_f1"] >= 0.80
-    assert fused["non_political_event_rate"] <= 0.05
+    assert fused["weighted_f1"] >= 0.88
+    assert fused["non_political_event_rate"] <= 0.11

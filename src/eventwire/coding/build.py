@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.coding import fallbacks, roles, syntax
-from eventwire.coding.acled import acled_type
+from eventwire.coding.acled import acled_in_story, war_means
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.modality import CONTACT_VERBS, FUTURE, INTENDED, THREAT
-from eventwire.coding.nonpolitical import is_non_political
+from eventwire.coding.nonpolitical import is_non_political, ordinary_crime
 from eventwire.coding.participants import (  # re-exported: eventwire.coding imports them here
     MAX_PARTICIPANTS,
     ActorResolver,
@@ -141,7 +141,10 @@ def build_events(
             for recipient in others or [None]:
                 event = _event(cand, actor, recipient, sentence, document, evidence)
                 _merge_into(built, event, cand)
-    return [event for event, _ in built.values() if not is_non_political(event, document.text)]
+    kept = [event for event, _ in built.values() if not is_non_political(event, document.text)]
+    # a PLOVER arrest of a drug dealer is no ACLED event (see coding.nonpolitical)
+    return [event.with_changes(acled=None) if event.acled and ordinary_crime(
+        event, document.text) else event for event in kept]
 
 
 def _participants(cand: Candidate, resolve: Resolve,
@@ -181,8 +184,13 @@ def _participants(cand: Candidate, resolve: Resolve,
         actor_parts = _act_as_actor(cand, lexicon)  # explosion destroyed a building" is none
     if not actor_parts:  # the doer read off the clause (see fallbacks.fallback_agents)
         actor_parts = resolve(fallbacks.fallback_agents(cand.trigger, cand.nominal))
-    if not actor_parts and not recipient_parts:
-        return None
+    agentless = not actor_parts and not recipient_parts
+    if agentless:
+        if not _agentless_violence(cand):
+            return None
+        # "A suicide truck bomb exploded at a checkpoint": ACLED codes it with an unidentified
+        # actor; the weapon as written stands in (no sector), the target is read below
+        actor_parts = _weapon_subject(cand)
     if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
         recipient_parts = _welcomed(cand, resolve, lexicon)  # "A and B welcomed *the OPCW* visit"
     if not recipient_parts and len(actor_parts) >= 2 and cand.event_type in JOINT_TYPES:
@@ -222,6 +230,9 @@ def _participants(cand: Candidate, resolve: Resolve,
         recipient_parts = _targets(cand, resolve, lexicon)
     if _non_human_harm(cand, actor_parts, recipient_parts):
         return None
+    if agentless or (not actor_parts and _agentless_violence(cand)):
+        # "a blast ripped through a building *in Tehran*": where, not whom
+        recipient_parts = [p for p in recipient_parts if not _where(p.token)]
     return actor_parts, recipient_parts
 
 
@@ -298,6 +309,23 @@ def _mobilized_against(cand: Candidate, found: list[Participant], resolve: Resol
                    and not syntax.is_pronoun(t)) or found
 
 
+def _agentless_violence(cand: Candidate) -> bool:
+    """An assault whose sentence names a means of war, told without a doer ("rockets struck
+    a residential area", "an IED went off near the market")."""
+    return cand.event_type == "ASSAULT" and war_means(cand.trigger.sent.text)
+
+
+def _weapon_subject(cand: Candidate) -> list[Participant]:
+    """The weapon that is the subject of the act, as written ("A suicide truck bomb"), or none:
+    the doer stays unknown."""
+    for token in cand.actors:
+        if token.pos_ in ("NOUN", "PROPN") and war_means(token.text):
+            shown = syntax.phrase(token).text.strip()
+            if shown:
+                return [Participant(Actor(text=shown), token, target=True)]
+    return []
+
+
 def _act_as_actor(cand: Candidate, lexicon: Lexicon) -> list[Participant]:
     """The act itself as written when it is the subject: "a Saudi-led strike killed ...",
     "killed in a car bomb explosion" (only for acts that name a victim or target)."""
@@ -345,6 +373,20 @@ def _event_id(event: Event) -> str:
                      _actor_key(event.recipient))
 
 
+def _neighbours(sentence: Span) -> str:
+    """The sentences just before and after, when they belong to the same paragraph: one short
+    story, whose weapon or victims may be told apart from its main verb."""
+    doc = sentence.doc
+    found = []
+    if sentence.start > 0:
+        found.append(doc[sentence.start - 1].sent)
+    if sentence.end < len(doc):
+        found.append(doc[sentence.end].sent)
+    text = doc.text
+    return " ".join(s.text for s in found if "\n\n" not in text[
+        min(s.start_char, sentence.start_char):max(s.start_char, sentence.start_char)].lstrip())
+
+
 def _event(cand: Candidate, actor: Participant | None, recipient: Participant | None,
            sentence: Span, document: Document, evidence: Evidence) -> Event:
     recipient_actor = recipient.actor if recipient else None
@@ -353,8 +395,8 @@ def _event(cand: Candidate, actor: Participant | None, recipient: Participant | 
     extra = TYPE_CONTEXT.get(cand.event_type)
     if extra and extra not in context:
         context.append(extra)
-    acled = acled_type(
-        cand.event_type, cand.mode, cand.trigger.lemma_, sentence.text,
+    acled = acled_in_story(
+        cand.event_type, cand.mode, cand.trigger.lemma_, sentence.text, _neighbours(sentence),
         actor.actor.sector if actor else None,
         typed_by.sector if typed_by else None,
         typed_by.text if typed_by else "",

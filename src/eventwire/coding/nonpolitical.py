@@ -9,6 +9,14 @@ sentence (and, for short news snippets, the whole text) and from who the partici
 What is kept on purpose: violence by or against state forces, rebels, militants and other
 political actors ("gang members killed two policemen", "militants set off a blast"), and acts of
 states towards each other (aid sent abroad after a quake). Entry point: :func:`is_non_political`.
+
+Police work on ordinary crime is where the two schemes part: PLOVER (and the PLV annotations)
+code "Delhi Police arrested a sharpshooter of the X gang" as COERCE, while the ACLED codebook
+leaves ordinary crime out. A user of both expects the PLOVER event and no ACLED event, so an
+event that survives :func:`is_non_political` in a plainly criminal story (crime cues, no sign of
+political violence, no political participant other than the police who pursue the crime) keeps
+its PLOVER type but loses its ACLED type (:func:`ordinary_crime`). Police *attacked* by a gang
+stay an ACLED event (the codebook codes violence against state forces).
 The cue lists are hand-written (no labelled data for this distinction): they were written from
 the ACLED codebook's exclusions and checked on ``tests/fixtures/acled_dev.jsonl``.
 """
@@ -85,6 +93,10 @@ POLITICAL_SECTORS = frozenset({"government", "military", "rebels", "insurgents",
                                "party", "igo", "judiciary", "security", "terrorist",
                                "armed group", "paramilitary", "opposition", "protesters",
                                "intelligence", "legislature", "media"})
+#: Forces of the state: against crime they do police work, which ACLED does not code.
+STATE_FORCES = frozenset({"military", "police", "security", "intelligence", "government"})
+
+
 def _political(actor: Actor | None, *, as_victim: bool = False, crime: bool = False) -> bool:
     """A state, armed, party or international participant. Police count only as victims, and
     only of crime (police fighting a fire or arresting a thief is no political event); in a
@@ -120,9 +132,7 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
     """
     if event.event_type not in HARM_TYPES and not (event.rule or "").startswith("typer:"):
         return False  # what someone says about a crime or disaster is coded as said
-    context = event.evidence.sentence.lower()
-    if document_text and len(document_text) <= SHORT_TEXT_CHARS:
-        context = document_text.lower()
+    context = _context(event, document_text)
     if ATTACK.search(context):
         return False
     crime = bool(CRIME.search(context))
@@ -135,3 +145,28 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return False
     return not (_named(event.actor) or (event.recipient is not None and event.recipient.sector
                                          and _named(event.recipient)))
+
+
+def ordinary_crime(event: Event, document_text: str = "") -> bool:
+    """True when ``event`` belongs to a plainly criminal story: ACLED has no type for it.
+
+    "Mexican police arrested the alleged leader of a drug cartel" is a PLOVER arrest and no
+    ACLED event; "gang members killed two police officers" (police as victims) and "soldiers
+    clashed with cartel gunmen" (state forces fighting) keep their ACLED type.
+    """
+    context = _context(event, document_text)
+    if not CRIME.search(context) or ATTACK.search(context):
+        return False
+    if _political(event.recipient, as_victim=True, crime=True):
+        return False
+    # state forces intercepting a drug boat do police work; fighting, they are in a battle
+    state = (event.actor.sector or "").lower() in STATE_FORCES if event.actor else False
+    return not (_political(event.actor, crime=True) and (
+        event.event_type == "ASSAULT" or not state))
+
+
+def _context(event: Event, document_text: str) -> str:
+    """The event's sentence, or the whole of a short snippet (one story)."""
+    if document_text and len(document_text) <= SHORT_TEXT_CHARS:
+        return document_text.lower()
+    return event.evidence.sentence.lower()
