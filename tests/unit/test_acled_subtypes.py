@@ -169,3 +169,13 @@ def test_acled_for_event_reads_a_finished_record():
     found = acled_for_event(event)
     assert found is not None and found.sub_event_type == "Grenade"
     assert found.event_type == "Explosions/Remote violence"
+
+
+def test_people_seized_or_carried_off_are_abducted_whatever_the_verb_type():
+    # the rules may read "seized" as an assault; the people taken make it an abduction
+    assert sub("ASSAULT", "Gunmen seized twelve schoolgirls from a dormitory in Kessel.",
+               lemma="seize", actor="armed group") == "Abduction/forced disappearance"
+    assert sub("ASSAULT", "Rebels seized the town of Kessel, killing five civilians.",
+               lemma="seize", actor="rebels") == "Non-state actor overtakes territory"
+    assert sub("COERCE", "Soldiers seized weapons from the villagers in Kessel.",
+               lemma="seize", actor="military") == "Disrupted weapons use"

@@ -99,7 +99,11 @@ SEXUAL = _rx(r"\brap(?:e|ed|es|ing|ist|ists)\b", r"\bgang-rap", r"\bsexual",
              r"\bsexually\b", r"\bmolest")
 ABDUCTION = _rx(r"\babduct", r"\bkidnap", r"\bhostages?\b", r"\bforcibly disappeared",
                 r"\benforced disappearance", r"\bwhereabouts\b", r"\bdisappeared\b",
-                r"\btaken away\b", r"\bwent missing\b")
+                r"\btaken away\b", r"\bwent missing\b",
+               # people seized or carried off are abducted ("seized eight women from a village")
+               r"\b(?:seiz|grabb|carr(?:y|ied) off|took away|snatch)\w* (?:\w+ ){0,3}?"
+               r"(?:women|girls|boys|children|villagers|civilians|students|schoolgirls|"
+               r"passengers|worshippers|farmers|workers|residents)\b")
 PROTEST = _rx(r"\bprotest", r"\bdemonstrat(?:ion|ions|ors?|ed|ing|e)\b", r"\bralli(?:ed|es)\b",
               r"\brally\b", r"\bmarch(?:ed|es|ers|ing)?\b", r"\bsit-in", r"\bvigil\b",
               r"\briot(?:s|ers|ing|ed)?\b", r"\bpicket", r"\bwent on strike",
