@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import roles, syntax
+from eventwire.coding import nominal, roles, syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
@@ -61,18 +61,12 @@ OVERRIDE_PREPS = ("to", "with", "on", "against", "for", "from")
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "CONCEDE", "AID", "CONSULT", "COOPERATE", "RETREAT"})
 REFUSAL_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "CONCEDE": "yield",
                 "RETREAT": "yield", "AGREE": None, "SUPPORT": None}
-#: Modifiers that make a "strike" a labour action and an "attack" a verbal one.
 #: Cooperative actions whose announced future is an agreement to act (CAMEO 03 "express intent
 #: to cooperate", PLOVER AGREE), with the CAMEO 03x code of each kind of intent.
 PROMISED = {"CONSULT": "036", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
             "COOPERATE": "031", "SUPPORT": "032"}
 #: Hostile actions whose announcement by their actor is a threat (CAMEO 13).
 ANNOUNCED_THREATS = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
-LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
-                           "nationwide", "workers", "teachers", "doctors", "transport", "rail",
-                           "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
-VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
-                           "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
 TERRITORIAL_SEIZURE = frozenset({"capture", "seize", "overrun", "retake", "recapture", "regain",
                                  "liberate", "occupy", "take"})
 #: Verbs ("strike", "walk out") that are protests when the subject downs tools, not weapons.
@@ -116,41 +110,14 @@ def _is_person_token(token: Token) -> bool:
         token.lower_ in PERSON_WORDS)
 
 
-def _noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
-    """Lexicon entry for an event noun, trying a two-word form with its modifier first."""
-    lemma = token.lemma_.lower()
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
-            spec = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}") or lexicon.nouns.get(
-                f"{child.lower_} {lemma}")
-            if spec is not None:
-                return spec, token.i + 1
-    for child in token.rights:  # "state of emergency", "cessation of hostilities"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            spec = lexicon.nouns.get(f"{lemma} of {objs[0].lemma_.lower()}") if objs else None
-            if spec is not None:
-                return spec, objs[0].i + 1
-            break
-    spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
-    modifiers = {c.lower_ for c in token.lefts}
-    if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
-        spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
-                       context=("protest",))
-    elif spec is not None and lemma in ("attack", "assault") and (
-        modifiers & VERBAL_ATTACK or roles.abstract_target(token, ("on", "against"))
-    ):  # "a scathing attack", "an attack on the impeachment proceedings"
-        spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
-    return spec, token.i + 1
-
-
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     lemma = roles.verb_lemma(token, lexicon)
     prt = syntax.particle(token)
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
     for child in token.children:
-        if child.dep_ in ("dobj", "prep", "npadvmod", "acomp", "oprd", "xcomp", "advmod"):
+        if child.dep_ in ("dobj", "prep", "npadvmod", "acomp", "oprd", "xcomp", "advmod",
+                          "ccomp"):  # "found X guilty" parses "X guilty" as a small clause
             inner = child.lemma_.lower()  # also "let free", "set free"
             if child.dep_ == "prep":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -322,7 +289,7 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     phrasal = prt is not None and f"{lemma} {prt}" in lexicon.verbs  # "call off", not "call"
     for obj in objects:
         target = syntax._substantive(obj)
-        noun_lemma = target.lemma_.lower()
+        noun_lemma = nominal.object_lemma(target)  # "cease-fire", not "fire"
         if lemma in roles.MONEY_VERBS and roles.is_money(obj):
             # "gave $2 million to", "provided EUR 28 million for": a payment is aid
             spec = replace(MONEY_SPEC, key=f"{lemma} money")
@@ -339,7 +306,7 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                         break
         if via_prep and not found:
             continue
-        spec, end = _noun_spec(target, lexicon)
+        spec, end = nominal.noun_spec(target, lexicon)
         if found and override is None:
             return None
         if found and override is not None:
@@ -363,7 +330,7 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
 
 def _listed_pair(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     """The verb and its object are a listed pair, so the pair decides (even to drop it)."""
-    return any(lexicon.override(lemma, syntax._substantive(o).lemma_.lower())[0]
+    return any(lexicon.override(lemma, nominal.object_lemma(syntax._substantive(o)))[0]
                for o in verb.children if o.dep_ in syntax.OBJECT_DEPS)
 
 
@@ -401,7 +368,7 @@ def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
 
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
-    spec, end = _noun_spec(token, lexicon)
+    spec, end = nominal.noun_spec(token, lexicon)
     if spec is None:
         return None
     modality = trigger_modality(token, lexicon)
@@ -409,6 +376,10 @@ def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     actors = syntax.noun_modifier_actors(token) or syntax.agents(token)
     recipients = syntax.prep_objects(token, spec.recipient_preps)
+    if not actors and not recipients:  # "clashes broke out between A and B"
+        actors, recipients = nominal.between_sides(token)
+    if not recipients:  # "died after torture"
+        recipients = nominal.death_victims(token, spec)
     if not actors and not recipients:
         return None
     return Candidate(

@@ -107,9 +107,12 @@ class Lexicon:
     def override(self, verb_lemma: str, object_lemma: str) -> tuple[bool, str | None]:
         """(found, type) for verbs whose object decides the event; type None = not an event."""
         table = self.object_overrides.get(verb_lemma)
-        if table is None or object_lemma not in table:
+        if table is None:
             return False, None
-        return True, table[object_lemma]
+        for lemma in (object_lemma, object_lemma.replace("-", "")):  # "cease-fire", "ceasefire"
+            if lemma in table:
+                return True, table[lemma]
+        return False, None
 
 
 def _read_yaml(text: str, name: str) -> dict[str, Any]:

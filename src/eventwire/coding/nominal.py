@@ -1,0 +1,128 @@
+"""Event nouns: their lexicon entry, and who takes part when the noun stands alone.
+
+Split from :mod:`eventwire.coding.detect` to keep modules short. An event noun's lexicon entry
+may be a two-word form ("air strike", "state of emergency", "cease-fire" split by the tokenizer
+into three tokens), and its participants may sit on the verb that reports it rather than on the
+noun itself: "*clashes* broke out *between police and protesters*", "the activist *died after
+torture*". Each rule was found on development gold only (PLV train, PLOVER GSR) and is pinned
+by a synthetic unit test (tests/unit/test_detect_nouns.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.coding import roles, syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.coding.lexicon import Lexicon, TriggerSpec
+
+#: Modifiers that make a "strike" a labour action and an "attack" a verbal one.
+LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
+                           "nationwide", "workers", "teachers", "doctors", "transport", "rail",
+                           "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
+VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
+                           "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
+#: Modifiers that make an "attack" a medical event ("a heart attack"), not violence.
+MEDICAL_ATTACK = frozenset({"heart", "asthma", "panic", "anxiety", "cardiac", "epileptic"})
+#: Verbs that report that an event noun happened without saying who did it ("clashes *broke
+#: out* between X and Y", "talks *resumed* between ..."): the "between" phrase names the sides.
+HAPPENING_VERBS = frozenset({"break", "erupt", "flare", "occur", "happen", "resume", "continue",
+                             "begin", "start", "take", "end", "intensify", "escalate", "rage",
+                             "be", "open", "conclude", "collapse", "stall", "follow", "last"})
+#: Verbs of dying: whoever died of an act of violence suffered it ("died after torture").
+DEATH_VERBS = frozenset({"die", "succumb", "perish"})
+#: Prepositions that tie a death to its cause ("after", "from", "of", "as a result of",
+#: "due to", "following", "under").
+CAUSE_PREPS = frozenset({"after", "from", "of", "following", "under", "to", "during"})
+
+
+def hyphen_lemma(token: Token) -> str | None:
+    """ "cease-fire": the tokenizer splits a hyphenated noun into three tokens, and the head
+    ("fire") alone means something else; the joined form is what the lexicon lists."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return None
+    first = doc[token.i - 2]
+    if first.whitespace_ or not first.is_alpha:
+        return None
+    return f"{first.lower_}-{token.lemma_.lower()}"
+
+
+def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
+    """Lexicon entry for an event noun, trying a two-word form with its modifier first."""
+    lemma = token.lemma_.lower()
+    hyphened = hyphen_lemma(token)
+    if hyphened is not None:  # "cease-fire" is listed with or without its hyphen
+        spec = lexicon.nouns.get(hyphened) or lexicon.nouns.get(hyphened.replace("-", ""))
+        if spec is not None:
+            return spec, token.i + 1
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            spec = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}") or lexicon.nouns.get(
+                f"{child.lower_} {lemma}")
+            if spec is not None:
+                return spec, token.i + 1
+    for child in token.rights:  # "state of emergency", "cessation of hostilities"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            spec = lexicon.nouns.get(f"{lemma} of {objs[0].lemma_.lower()}") if objs else None
+            if spec is not None:
+                return spec, objs[0].i + 1
+            break
+    spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+    modifiers = {c.lower_ for c in token.lefts}
+    if lemma == "attack" and modifiers & MEDICAL_ATTACK:
+        return None, token.i + 1
+    if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
+        spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
+                       context=("protest",))
+    elif spec is not None and lemma in ("attack", "assault") and (
+        modifiers & VERBAL_ATTACK or roles.abstract_target(token, ("on", "against"))
+    ):  # "a scathing attack", "an attack on the impeachment proceedings"
+        spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
+    return spec, token.i + 1
+
+
+def object_lemma(token: Token) -> str:
+    """The lemma a verb+object pair is listed under ("cease-fire", not "fire")."""
+    return hyphen_lemma(token) or token.lemma_.lower()
+
+
+def between_sides(noun: Token) -> tuple[list[Token], list[Token]]:
+    """(actors, recipients) from "between A and B" on the noun ("talks between A and B") or on
+    the verb it is the subject of ("clashes broke out between A and B")."""
+    heads = [noun]
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and (
+            verb.lemma_.lower() in HAPPENING_VERBS):
+        heads.append(verb)
+    for head in heads:
+        sides = [t for t in syntax.prep_objects(head, ("between",))
+                 if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
+        if len(sides) >= 2:
+            return sides[:1], sides[1:2]
+    return [], []
+
+
+def death_victims(noun: Token, spec: TriggerSpec) -> list[Token]:
+    """Who died of an act of violence ("the activist died *after torture*", "died as a result of
+    the beating"): the subject of the dying verb suffered the act."""
+    if spec.event_type != "ASSAULT":
+        return []
+    token, path = noun, set()
+    for _ in range(4):  # noun → prep → ("result" → "as") → verb
+        if token.dep_ not in ("pobj", "prep", "pcomp") or token.head is token:
+            return []
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        path.add(token.lower_)
+    else:
+        return []
+    if token.lemma_.lower() not in DEATH_VERBS or not path & CAUSE_PREPS:
+        return []
+    return [t for t in syntax.subjects(token) if not syntax.is_pronoun(t)]
