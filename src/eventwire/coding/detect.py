@@ -218,9 +218,6 @@ def _with_roles(
         # "returned a pendant *to Russian authorities*": the thing moved is not the recipient
         recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(
             verb) or recipients
-    if recipients and not any(syntax.is_actor_token(r) for r in recipients):
-        # "condemned *Netanyahu's* decision", "rejected a plan *of the Arab League*"
-        recipients = [roles.owner(r) for r in recipients]
     if not recipients:
         recipients = syntax.prep_objects(verb, spec.recipient_preps) or syntax.datives(verb)
     if not recipients and syntax.particle(verb) in spec.recipient_preps:
