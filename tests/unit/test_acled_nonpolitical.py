@@ -114,3 +114,21 @@ def test_named_storms_and_cartel_leaders_are_no_political_actors():
                                   actor=Actor("rivals"),
                                   recipient=Actor("leader of a drug cartel",
                                                   sector="government")))
+
+
+def test_clashes_erupting_are_no_volcano():
+    assert not is_non_political(event(
+        "Clashes erupted between two armed groups, forcing villagers to flee.", "COERCE",
+        actor=Actor("Clashes"), recipient=Actor("villagers", sector="civilians"),
+        rule="verb:force"))
+
+
+def test_troops_sent_to_rescue_flood_victims_are_relief_not_mobilisation():
+    assert is_non_political(event(
+        "Floodwaters destroyed hundreds of homes, and the army was deployed to rescue stranded "
+        "villagers.", "MOBILIZE", actor=Actor("army", sector="military"), rule="verb:deploy"))
+    # a named state moving troops in a disaster story is still coded
+    india = Actor("India", name="India", id="IND", country="IND", sector="government")
+    assert not is_non_political(event(
+        "India deployed troops to the border as floods hit the region.", "MOBILIZE",
+        actor=india, rule="verb:deploy"))

@@ -69,6 +69,20 @@ def test_an_accidental_explosion_stays_no_event(rules_code, text):
     assert rules_code(text) == []
 
 
+def test_a_protest_broken_up_by_no_named_force_is_an_intervention(rules_code):
+    events = rules_code("Water cannon was used to break up a protest by retired teachers in "
+                        "Kessel on Monday.")
+    assert "Protest with intervention" in subtypes(events), [
+        (e.event_type, e.acled, e.rule) for e in events]
+
+
+def test_people_driven_out_by_a_fight_are_that_fight_for_acled(rules_code):
+    events = rules_code("Clashes erupted between the Kessel Liberation Army and government "
+                        "troops in Dorval township, forcing villagers to flee.")
+    assert "Armed clash" in subtypes(events), [(e.event_type, e.actor, e.acled) for e in events]
+    assert "Other" not in subtypes(events)
+
+
 # --- cues from neighbouring sentences --------------------------------------------------------
 
 def test_a_neighbour_names_the_weapon_of_an_unspecific_attack():

@@ -242,6 +242,13 @@ def war_means(text: str) -> bool:
     return any(p.search(lowered) for p in WAR_MEANS) or bool(CLASH.search(lowered))
 
 
+def protest_broken_up(text: str) -> bool:
+    """The sentence tells of a protest met by police action ("water cannon was used to break
+    up a protest"): an ACLED event even when the parse finds no one doing it."""
+    lowered = " ".join(text.lower().split())
+    return bool(PROTEST.search(lowered) and INTERVENTION.search(lowered))
+
+
 def _is_civilian(sector: str | None, words: str) -> bool:
     if sector and sector.lower() in CIVILIAN_SECTORS:
         return True

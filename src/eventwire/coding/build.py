@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.coding import fallbacks, roles, syntax
-from eventwire.coding.acled import acled_in_story, war_means
+from eventwire.coding.acled import acled_in_story, protest_broken_up, war_means
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.modality import CONTACT_VERBS, FUTURE, INTENDED, THREAT
@@ -139,7 +139,8 @@ def build_events(
             # "Saudi Arabia imposed blockades on Saudi ports": the act stands, the actor is no
             # recipient of its own action
             for recipient in others or [None]:
-                event = _event(cand, actor, recipient, sentence, document, evidence)
+                event = _event(cand, actor, recipient, sentence, document, evidence,
+                               _fought(actor, lexicon))
                 _merge_into(built, event, cand)
     kept = [event for event, _ in built.values() if not is_non_political(event, document.text)]
     # a PLOVER arrest of a drug dealer is no ACLED event (see coding.nonpolitical)
@@ -311,8 +312,12 @@ def _mobilized_against(cand: Candidate, found: list[Participant], resolve: Resol
 
 def _agentless_violence(cand: Candidate) -> bool:
     """An assault whose sentence names a means of war, told without a doer ("rockets struck
-    a residential area", "an IED went off near the market")."""
-    return cand.event_type == "ASSAULT" and war_means(cand.trigger.sent.text)
+    a residential area", "an IED went off near the market"), or a protest broken up ("water
+    cannon was used to break up a protest")."""
+    text = cand.trigger.sent.text
+    if cand.event_type == "COERCE":
+        return protest_broken_up(text)
+    return cand.event_type == "ASSAULT" and war_means(text)
 
 
 def _weapon_subject(cand: Candidate) -> list[Participant]:
@@ -387,8 +392,18 @@ def _neighbours(sentence: Span) -> str:
         min(s.start_char, sentence.start_char):max(s.start_char, sentence.start_char)].lstrip())
 
 
+def _fought(actor: Participant | None, lexicon: Lexicon) -> bool:
+    """The doer is a fight itself ("*clashes* forced villagers to flee", "*fighting*
+    displaced thousands"): for ACLED the event is that fight."""
+    if actor is None or not actor.target:
+        return False
+    spec = lexicon.noun(actor.token.lemma_.lower())
+    return spec is not None and spec.event_type == "ASSAULT"
+
+
 def _event(cand: Candidate, actor: Participant | None, recipient: Participant | None,
-           sentence: Span, document: Document, evidence: Evidence) -> Event:
+           sentence: Span, document: Document, evidence: Evidence,
+           fought: bool = False) -> Event:
     recipient_actor = recipient.actor if recipient else None
     typed_by = recipient_actor if recipient and not recipient.target else None
     context = list(cand.spec.context)
@@ -396,7 +411,7 @@ def _event(cand: Candidate, actor: Participant | None, recipient: Participant | 
     if extra and extra not in context:
         context.append(extra)
     acled = acled_in_story(
-        cand.event_type, cand.mode, cand.trigger.lemma_, sentence.text, _neighbours(sentence),
+        "ASSAULT" if fought else cand.event_type, cand.mode, cand.trigger.lemma_, sentence.text, _neighbours(sentence),
         actor.actor.sector if actor else None,
         typed_by.sector if typed_by else None,
         typed_by.text if typed_by else "",

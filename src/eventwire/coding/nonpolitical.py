@@ -51,9 +51,11 @@ CRIME = _words(
 )
 DISASTER = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
+    r"floodwaters?",
     r"flash floods?", r"landslides?", r"mudslides?", r"cyclones?", r"hurricanes?", r"typhoons?",
     r"tornado(?:es)?", r"storms?", r"drought", r"outbreaks?", r"epidemic", r"pandemic",
-    r"cholera", r"ebola", r"lightning", r"heatwave", r"avalanches?", r"eruptions?", r"erupted",
+    r"cholera", r"ebola", r"lightning", r"heatwave", r"avalanches?", r"eruptions?",
+    r"(?<!clashes )(?<!clash )(?<!fighting )(?<!violence )(?<!protests )(?<!battles )erupted",
     r"volcano", r"tsunami", r"wildfires?", r"bushfires?", r"forest fires?", r"monsoon",
     r"torrential", r"heavy rains?", r"accidents?", r"accidental\w*", r"crash(?:ed|es)?",
     r"collided", r"collision", r"derail\w*", r"plunged", r"overturned", r"capsized", r"sank",
@@ -86,6 +88,9 @@ ATTACK = _words(
 #: types found by the rules (ACCUSE, REQUEST, PROTEST ...) report reactions, which stay.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "MOBILIZE",
                         "COOPERATE", "CONCEDE"})
+#: Troops sent and people moved: in a disaster story, by an unnamed state to its own people,
+#: this is relief work, not a mobilisation or a withdrawal.
+RESCUE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 #: An attack in a disaster story is still an attack; in a crime story it is the crime.
 ATTACKED = _words(r"attack(?:ed|ers?|s|ing)?")
 #: Participants whose presence makes the event political, whatever the context.
@@ -140,6 +145,9 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return False
     if not crime and ATTACKED.search(context):
         return False  # "residents attacked Ebola health workers": an attack, not the outbreak
+    if not crime and event.event_type in RESCUE_TYPES and not _named(event.actor) and not (
+            _political(event.recipient, as_victim=True) or _named(event.recipient)):
+        return True  # "the army was deployed to rescue stranded villagers": relief, not force
     if _political(event.actor, crime=crime) or _political(event.recipient, as_victim=True,
                                                            crime=crime):
         return False
