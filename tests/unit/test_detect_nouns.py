@@ -85,3 +85,24 @@ def test_people_used_as_human_shields_are_assaulted(found, verb):
     kind, actors, recipients = roles_of(
         found(f"The gang {verb} villagers as human shields."), verb)
     assert (kind, actors, recipients) == ("ASSAULT", ["gang"], ["villagers"])
+
+
+@pytest.mark.parametrize("text, trigger, event_type, actor, recipient", [
+    ("Icelandic peacekeepers arrived in Goma on Friday.", "arrived", "AID", "peacekeepers",
+     "Goma"),
+    ("The first group of Fijian peacekeeping troops landed at the Bunia airport.", "landed",
+     "AID", "troops", "airport"),
+    ("The prosecutor opened an investigation against the mayor over fraud.", "investigation",
+     "ACCUSE", "prosecutor", "mayor"),
+    ("The senator is heading an inquiry into the deaths of the miners.", "inquiry", "ACCUSE",
+     "senator", "deaths"),
+    ("Ghana is sending a battalion to Mali.", "battalion", "MOBILIZE", "Ghana", "Mali"),
+    ("The bank gave account information to the Dutch government.", "information", "COOPERATE",
+     "bank", "government"),
+])
+def test_arrivals_light_verbs_and_objects(found, text, trigger, event_type, actor, recipient):
+    assert roles_of(found(text), trigger) == (event_type, [actor], [recipient])
+
+
+def test_an_ordinary_arrival_is_no_event(found):
+    assert not found("The Chilean president arrived in Lima on Monday.")

@@ -49,6 +49,12 @@ MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, 
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 JOINT_SIGNING = frozenset({"sign", "ratify", "agreement", "deal", "accord", "treaty", "pact", "agree",
                            "reach", "conclude", "finalize", "finalise", "seal", "clinch", "ink"})
+#: Verbs of arriving: only a peacekeeping force's arrival is an event (see
+#: ``_peacekeepers_arriving``).
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+PEACEKEEPERS_ARRIVING = TriggerSpec(key="arrive", event_type="AID", cameo="0743",
+                                    mode="peacekeeping", confidence=0.6,
+                                    recipient_preps=("in", "at", "to"))
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
@@ -345,6 +351,21 @@ def _override_spec(verb_lemma: str, noun_lemma: str, event_type: str) -> Trigger
                        recipient_preps=OVERRIDE_PREPS)
 
 
+def _peacekeepers_arriving(verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "Japanese peacekeepers arrived in Juba": a peacekeeping force reaching its mission is
+    the aid it brings (CAMEO 0743), done to the place it reaches; other arrivals are no event."""
+    subjects = syntax.subjects(verb)
+    if not any(t.lemma_.lower() in roles.PEACEKEEPING or t.lower_ in roles.PEACEKEEPING
+               for s in subjects for t in s.subtree):
+        return None
+    cand = _with_roles(verb, PEACEKEEPERS_ARRIVING, "AID", "peacekeeping", "0743", lexicon,
+                       rule=f"arrival:{verb.lemma_.lower()}")
+    # "the first deployment *of NATO peacekeeping troops*": the troops, not their batch
+    inner = [o for s in subjects if s.lemma_.lower() not in roles.PEACEKEEPING
+             for o in syntax.prep_objects(s, ("of",))]
+    return replace(cand, actors=tuple(inner)) if cand is not None and inner else cand
+
+
 def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
     """ "X said Y must stop the attacks": a reported obligation is X's demand on Y (CAMEO 10)."""
     for clause in speech.children:
@@ -412,6 +433,8 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             candidate = _light_verb_candidate(token, lexicon)
         if candidate is None and token.pos_ == "VERB" and not _listed_pair(token, lemma, lexicon):
             candidate = _verb_candidate(token, lexicon)
+        if candidate is None and lemma in ARRIVAL_VERBS:
+            candidate = _peacekeepers_arriving(token, lexicon)
         if candidate is not None:
             found.append(candidate)
             consumed.add(candidate.trigger.i)
