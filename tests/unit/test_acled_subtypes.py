@@ -152,8 +152,8 @@ def test_strategic_developments():
 
 
 def test_what_is_said_has_no_acled_type():
-    assert sub("ACCUSE", "Activists accused the army of using chemical weapons.",
-               lemma="accuse") is None
+    # (an accusation of a specific violent act is coded as that act: see the test below)
+    assert sub("ACCUSE", "Activists accused the army of corruption.", lemma="accuse") is None
     assert sub("SUPPORT", "The minister praised the police.", lemma="praise") is None
     assert sub("SANCTION", "The EU imposed sanctions on five officials.", lemma="impose") is None
 
@@ -179,3 +179,22 @@ def test_people_seized_or_carried_off_are_abducted_whatever_the_verb_type():
                lemma="seize", actor="rebels") == "Non-state actor overtakes territory"
     assert sub("COERCE", "Soldiers seized weapons from the villagers in Kessel.",
                lemma="seize", actor="military") == "Disrupted weapons use"
+
+
+def test_an_accusation_of_a_specific_violent_act_is_coded_as_that_act():
+    assert sub("ACCUSE", "Activists accused the army of using chemical weapons in an assault "
+               "on Kessel.", lemma="accuse") == "Chemical weapon"
+    assert sub("ACCUSE", "Soldiers were accused of sexually assaulting girls at a camp near "
+               "Kessel.", lemma="accuse") == "Sexual violence"
+    # an accusation of no specific act stays what it is: words, which ACLED does not code
+    assert sub("ACCUSE", "The minister accused the opposition of lying about the economy.",
+               lemma="accuse") is None
+    assert sub("ACCUSE", "Rebels accused the army of using excessive force.",
+               lemma="accuse") is None
+
+
+def test_an_armed_group_changing_itself_is_a_group_change_whatever_the_verb_type():
+    assert sub("SANCTION", "The armed group changed its name to Kessel Front after cutting "
+               "ties with its former allies.", actor="armed group") == "Change to group/activity"
+    assert sub("SANCTION", "The government cut ties with Kessel and closed the border.",
+               actor="government") is None

@@ -230,6 +230,15 @@ OTHER = _rx(r"\bcurfew", r"\bstate of emergency", r"\bmartial law", r"\binternet
 
 
 
+#: An accusation of a violent act ("accused the army of using chemical weapons").
+ALLEGED = re.compile(r"\baccus\w* (?:[\w'-]+ ){0,6}?of (?:\w+ )?(?:using|firing|dropping|"
+                     r"launching|planting|raping|sexually|abducting|kidnapping|carrying out|"
+                     r"shelling|bombing)\b")
+#: Alleged acts specific enough for ACLED to code the event behind the accusation.
+ALLEGED_SUBTYPES = frozenset({
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Sexual violence",
+    "Abduction/forced disappearance"})
 #: Means of war: a sentence naming one reports political violence even when it names no doer.
 WAR_MEANS = (CHEMICAL, SUICIDE, AIR, GRENADE, SHELLING, EXPLOSIVE)
 
@@ -275,11 +284,19 @@ def acled_type(
     ``recipient_sector``/``recipient_text`` describe the recipient only when it is an actor
     (not a target such as "a checkpoint"); ``actor_text`` is the actor as written.
     """
-    if event_type in VERBAL_TYPES:
-        return None
     text = " ".join(sentence.lower().split())
     lemma = trigger_lemma.lower()
     actor_kind = (actor_sector or "").lower()
+    if event_type == "ACCUSE" and ALLEGED.search(text):
+        # "activists accused the army of using chemical weapons": ACLED codes the alleged act
+        alleged = _assault_subtype(None, lemma, text, False, "", "", None, "")
+        return alleged if alleged.sub_event_type in ALLEGED_SUBTYPES else None
+    if event_type in VERBAL_TYPES:
+        return None
+    if event_type not in ("ASSAULT", "PROTEST") and actor_kind in NON_STATE_ARMED and (
+            GROUP_CHANGE.search(text)):
+        # "the armed group changed its name ... after cutting ties with al-Qaeda" (SANCTION)
+        return Acled(STRATEGIC, "Change to group/activity")
     if event_type == "SANCTION":
         return Acled(STRATEGIC, "Other") if OTHER.search(text) else None
     if event_type == "SUPPORT":
