@@ -106,3 +106,12 @@ def test_arrivals_light_verbs_and_objects(found, text, trigger, event_type, acto
 
 def test_an_ordinary_arrival_is_no_event(found):
     assert not found("The Chilean president arrived in Lima on Monday.")
+
+
+def test_an_act_done_on_a_mission_is_aimed_at_where_the_team_was_sent(found):
+    _, actors, recipients = roles_of(
+        found("Peru has sent five experts to Bolivia to investigate the attacks."), "investigate")
+    assert (actors, recipients) == (["Peru"], ["Bolivia"])
+    _, _, recipients = roles_of(
+        found("Peru has sent troops to Bolivia to fight the Shining Path."), "fight")
+    assert recipients == ["Path"]  # a named party the act is aimed at stays

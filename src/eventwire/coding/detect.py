@@ -55,6 +55,8 @@ ARRIVAL_VERBS = frozenset({"arrive", "land"})
 PEACEKEEPERS_ARRIVING = TriggerSpec(key="arrive", event_type="AID", cameo="0743",
                                     mode="peacekeeping", confidence=0.6,
                                     recipient_preps=("in", "at", "to"))
+#: Verbs that send people on a mission ("sent experts to X to investigate").
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
@@ -244,6 +246,10 @@ def _with_roles(
         recipients = roles.requested_against(verb, lexicon)  # "called for sanctions against X"
     if not recipients and event_type != "ASSAULT":
         recipients = roles.clause_subjects(verb)  # "demanded that X step down", "allowed X to run"
+    if light is None and not any(r.pos_ == "PROPN" or r.ent_type_ in (
+            "PERSON", "ORG", "GPE", "NORP") for r in recipients):
+        # "sent experts *to Saudi Arabia* to investigate the attacks": where they were sent
+        recipients = _sent_to(verb) or recipients
     if event_type == "MOBILIZE" and roles.is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"
@@ -252,6 +258,15 @@ def _with_roles(
         mode=mode, cameo=cameo, actors=tuple(actors), recipients=tuple(recipients),
         modality=modality, rule=rule, nominal=light is not None,
     )
+
+
+def _sent_to(verb: Token) -> list[Token]:
+    """The named place a team was sent to, for the act it was sent to do."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in SENDING_VERBS or not (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return []
+    return [t for t in syntax.prep_objects(head, ("to", "into")) if t.ent_type_ in ("GPE", "LOC")]
 
 
 def _threat_mode(event_type: str, mode: str | None) -> str:
