@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import nominal, roles, syntax
+from eventwire.coding import fallbacks, nominal, roles, syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
@@ -250,6 +250,9 @@ def _with_roles(
             "PERSON", "ORG", "GPE", "NORP") for r in recipients):
         # "sent experts *to Saudi Arabia* to investigate the attacks": where they were sent
         recipients = _sent_to(verb) or recipients
+    if not recipients and (mode == "strike" or (
+            token.lemma_.lower() == "strike" and event_type != "ASSAULT")):
+        recipients = fallbacks.labour_counterpart(verb, actors)  # the employer struck against
     if event_type == "MOBILIZE" and roles.is_peacekeeping(verb, token):
         # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
         event_type, mode, cameo = "AID", "peacekeeping", "074"

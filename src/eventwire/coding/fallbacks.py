@@ -206,3 +206,27 @@ def received_from(trigger: Token, nominal: bool,
     givers = [t for t in found if syntax.is_actor_token(t) and not syntax.is_pronoun(t)]
     receivers = syntax.subjects(verb)
     return (givers[:1], receivers) if givers and receivers else ([], [])
+
+
+#: Who a labour dispute is against: the employer or the government that sets pay.
+EMPLOYER_WORDS = frozenset({"government", "company", "management", "employer", "employers",
+                            "administration", "ministry", "firm", "authority", "authorities", "owner",
+                            "owners", "board", "corporation", "operator", "warehouse",
+                            "warehouses", "plant", "factory"})
+
+
+def labour_counterpart(verb: Token, actors: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """The employer a strike is against, named anywhere in its clause: "called off the strike
+    after the agreement *with the Indian government*", "will not end the strike until *the
+    management* is sacked", "went on strike for better pay in *Amazon* warehouses"."""
+    taken = {t.i for a in actors for t in a.subtree}
+    for token in verb.subtree:
+        if token.i in taken or token.i <= verb.i or syntax.is_pronoun(token):
+            continue
+        if (token.lemma_.lower() in EMPLOYER_WORDS or token.lower_ in EMPLOYER_WORDS) and (
+                token.pos_ == "NOUN"):
+            named = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "ORG"]
+            return named[:1] or [token]
+        if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and token.dep_ != "compound":
+            return [token]
+    return []
