@@ -105,6 +105,18 @@ def test_a_neighbour_reports_the_intervention_at_a_protest():
                  "Police used tear gas to disperse them.") == "Protest with intervention"
 
 
+def test_arrests_of_unnamed_people_beside_a_protest_are_its_intervention():
+    found = acled_in_story("COERCE", "arrest", "arrest", "Police arrested dozens of them.",
+                           "Hundreds of supporters gathered outside the electoral commission.",
+                           "police", None, "")
+    assert found is not None and found.sub_event_type == "Protest with intervention"
+    found = acled_in_story("COERCE", "arrest", "arrest",
+                           "Police arrested the opposition leader at his home.",
+                           "Hundreds of his supporters protested in the capital.", "police",
+                           None, "")
+    assert found is not None and found.sub_event_type == "Arrests"
+
+
 def test_territory_and_arrests_in_a_neighbour_are_acts_of_their_own():
     assert story("ASSAULT", "Rebels attacked an army post near Kessel on Monday.",
                  "Police later arrested two suspects.") == "Armed clash"

@@ -198,3 +198,15 @@ def test_an_armed_group_changing_itself_is_a_group_change_whatever_the_verb_type
                "ties with its former allies.", actor="armed group") == "Change to group/activity"
     assert sub("SANCTION", "The government cut ties with Kessel and closed the border.",
                actor="government") is None
+
+
+def test_suspects_held_after_a_crime_or_attack_are_no_acled_arrest():
+    assert sub("COERCE", "Police later arrested two suspects in connection with the blast.",
+               mode="arrest", lemma="arrest", actor="police") is None
+    # significant people and members of armed groups are (ACLED codebook)
+    assert sub("COERCE", "Police arrested three suspects linked to the Islamic State.",
+               mode="arrest", lemma="arrest", actor="police") == "Arrests"
+    assert sub("COERCE", "Police arrested 20 suspected Boko Haram militants in Kessel.",
+               mode="arrest", lemma="arrest", actor="police") == "Arrests"
+    assert sub("COERCE", "Police arrested the opposition leader at his home.",
+               mode="arrest", lemma="arrest", actor="police") == "Arrests"

@@ -107,7 +107,11 @@ ABDUCTION = _rx(r"\babduct", r"\bkidnap", r"\bhostages?\b", r"\bforcibly disappe
 PROTEST = _rx(r"\bprotest", r"\bdemonstrat(?:ion|ions|ors?|ed|ing|e)\b", r"\bralli(?:ed|es)\b",
               r"\brally\b", r"\bmarch(?:ed|es|ers|ing)?\b", r"\bsit-in", r"\bvigil\b",
               r"\briot(?:s|ers|ing|ed)?\b", r"\bpicket", r"\bwent on strike",
-              r"\btook to the streets", r"\bstrik(?:e|ing) workers")
+              r"\btook to the streets", r"\bstrik(?:e|ing) workers",
+              # a crowd gathered in front of an office is a demonstration (ACLED)
+              r"\bgathered (?:outside|in front of)\b",
+              r"\b(?:crowds?|supporters|hundreds|thousands) (?:of \w+ )?(?:\w+ )?"
+              r"(?:gathered|assembled|converged) (?:outside|in front of|at|on)\b")
 MOB = _rx(r"\bmob\b", r"\bmobs\b", r"\blynch", r"\bvigilante", r"\bburn\w* \w+(?: \w+)? alive",
           r"\bangry (?:crowd|residents|villagers|youths)", r"\bjungle justice",
           r"\bcommunal (?:clash|violence|dispute)", r"\brival (?:groups|communities|clans) of",
@@ -224,6 +228,19 @@ ARREST = _rx(r"\barrest", r"\bdetain", r"\bcustody\b", r"\bapprehend", r"\bround
              r"\bround(?:s|ing)? up\b", r"\bjailed\b", r"\bimprison", r"\bcaptured (?:a |an |the )?"
              r"(?:senior |top |local |suspected |notorious )?(?:\w+ )?(?:commander|leader|member|"
              r"suspect|militant|fighter|chief|kingpin)")
+#: ACLED codes arrests of high-ranking or politically significant people and politically
+#: motivated mass arrests, not the detention of suspects after a crime or an attack.
+SUSPECTS = _rx(r"\bsuspects\b", r"\b(?:a|the|one|main|prime|key) suspect\b",
+               r"\bin connection with\b")
+SIGNIFICANT = _rx(
+    r"\bopposition\b", r"\bleaders?\b", r"\bcommanders?\b", r"\bactivists?\b",
+    r"\bjournalists?\b", r"\bpoliticians?\b", r"\blawmakers?\b", r"\bmps?\b",
+    r"\bministers?\b", r"\bgovernors?\b", r"\bmayors?\b", r"\bprotesters\b",
+    r"\bdemonstrators\b", r"\bmilitants?\b", r"\brebels?\b", r"\binsurgents?\b",
+    r"\bjihadists?\b", r"\bfighters?\b", r"\bmembers of\b", r"\bparty\b", r"\bchief\b",
+    r"\bspokes(?:man|woman|person)\b", r"\bcandidates?\b", r"\bdissidents?\b",
+    r"\bterror\w*", r"\bsupporters\b", r"\bislamic state\b", r"\bal[- ]qaeda\b",
+    r"\bal[- ]shabaab\b", r"\bboko haram\b", r"\btaliban\b", r"\bisis\b", r"\bisil\b")
 OTHER = _rx(r"\bcurfew", r"\bstate of emergency", r"\bmartial law", r"\binternet",
             r"\bshut down\b", r"\bevict", r"\bexpel", r"\bcoup\b", r"\bmilitary zone",
             r"\bsuspend\w* (?:the )?activities", r"\bbarred\b", r"\bdeport")
@@ -429,6 +446,8 @@ def _strategic_subtype(event_type: str, mode: str | None, text: str,
         if (mode == "arrest" or ARREST.search(text)) and actor_kind in NON_STATE_ARMED:
             return Acled(VAC, "Abduction/forced disappearance")  # only states arrest (ACLED)
         if mode == "arrest" or ARREST.search(text):
+            if SUSPECTS.search(text) and not SIGNIFICANT.search(text):
+                return None  # suspects held after a crime or attack: no ACLED arrest event
             return Acled(STRATEGIC, "Arrests")
         if mode == "abduct" or ABDUCTION.search(text):
             return Acled(VAC, "Abduction/forced disappearance")
@@ -478,8 +497,9 @@ def acled_in_story(event_type: str, mode: str | None, trigger_lemma: str, senten
                      recipient_sector, recipient_text, actor_text=actor_text)
     if not neighbours.strip() or event_type not in ("ASSAULT", "COERCE", "PROTEST"):
         return own
-    if own is not None and own.sub_event_type not in FALLBACK_SUBTYPES:
-        return own
+    if own is not None and own.sub_event_type not in FALLBACK_SUBTYPES and not (
+            own.sub_event_type == "Arrests" and not SIGNIFICANT.search(sentence.lower())):
+        return own  # (arrests of unnamed people beside a protest are its intervention)
     wider = acled_type(event_type, mode, trigger_lemma, f"{sentence} {neighbours}",
                        actor_sector, recipient_sector, recipient_text, actor_text=actor_text)
     if wider is None or wider.sub_event_type not in CONTEXT_SUBTYPES:
