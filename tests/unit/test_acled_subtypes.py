@@ -210,3 +210,17 @@ def test_suspects_held_after_a_crime_or_attack_are_no_acled_arrest():
                mode="arrest", lemma="arrest", actor="police") == "Arrests"
     assert sub("COERCE", "Police arrested the opposition leader at his home.",
                mode="arrest", lemma="arrest", actor="police") == "Arrests"
+
+
+def test_a_retyped_arrest_in_a_drug_story_gets_no_acled_type():
+    sentence = "Federal police arrested the leader of a drug cartel in Kessel."
+    event = Event(id="e", event_type="COERCE", mode=None, context=(), cameo=None, acled=None,
+                  actor=Actor("Federal police", sector="police"),
+                  recipient=Actor("the leader of a drug cartel"), location=None, date=None,
+                  date_precision=None, date_text=None,
+                  evidence=Evidence("d", sentence, 0, len(sentence)), sources=("d",),
+                  confidence=0.8, trigger=Trigger("arrested", "arrest", 15, 23))
+    assert acled_for_event(event) is None
+    political = event.with_changes(
+        evidence=Evidence("d", "Federal police arrested the opposition leader in Kessel.", 0, 55))
+    assert acled_for_event(political) is not None

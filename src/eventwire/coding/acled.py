@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventwire.coding.nonpolitical import ordinary_crime
 from eventwire.model import Acled
 
 if TYPE_CHECKING:
@@ -512,7 +513,10 @@ def acled_in_story(event_type: str, mode: str | None, trigger_lemma: str, senten
 
 
 def acled_for_event(event: Event) -> Acled | None:
-    """The ACLED sub-type of a finished event (used after the typer re-types one)."""
+    """The ACLED sub-type of a finished event (used after the typer re-types one); none for
+    police work in a plainly criminal sentence (see coding.nonpolitical.ordinary_crime)."""
+    if ordinary_crime(event):
+        return None
     recipient = event.recipient
     return acled_type(
         event.event_type, event.mode, event.trigger.lemma if event.trigger else "",
