@@ -115,3 +115,17 @@ def test_an_act_done_on_a_mission_is_aimed_at_where_the_team_was_sent(found):
     _, _, recipients = roles_of(
         found("Peru has sent troops to Bolivia to fight the Shining Path."), "fight")
     assert recipients == ["Path"]  # a named party the act is aimed at stays
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Norway remains the largest donor of food aid in Yemen.", "Norway"),
+    ("The Dutch government is one of the largest bilateral donors.", "government"),
+])
+def test_a_donor_is_said_of_the_copula_subject(found, text, actor):
+    hits = [c for c in found(text) if c.trigger.lemma_ == "donor"]
+    assert hits and hits[0].event_type == "AID"
+    assert [t.text for t in hits[0].actors] == [actor]
+
+
+def test_a_donor_named_nowhere_is_no_event(found):
+    assert not [c for c in found("Donors met in Geneva.") if c.trigger.lemma_ == "donor"]

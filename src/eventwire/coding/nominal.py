@@ -126,3 +126,22 @@ def death_victims(noun: Token, spec: TriggerSpec) -> list[Token]:
     if token.lemma_.lower() not in DEATH_VERBS or not path & CAUSE_PREPS:
         return []
     return [t for t in syntax.subjects(token) if not syntax.is_pronoun(t)]
+
+
+#: Nouns naming whoever does the act ("donor"): a copula's subject is that doer.
+AGENT_NOUNS = frozenset({"donor"})
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+
+
+def agent_noun_holder(noun: Token) -> list[Token]:
+    """Who a role noun is said of: "*the US* remains the largest donor", "*Germany* is one of
+    the largest donors"."""
+    if noun.lemma_.lower() not in AGENT_NOUNS:
+        return []
+    head = noun
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "attr":
+        head = head.head.head  # "one *of* the largest donors"
+    if head.dep_ != "attr" or head.head.lemma_.lower() not in COPULAS:
+        return []
+    return [t for t in syntax.subjects(head.head) if syntax.is_actor_token(t)
+            and not syntax.is_pronoun(t)]
