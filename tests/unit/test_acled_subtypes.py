@@ -224,3 +224,11 @@ def test_a_retyped_arrest_in_a_drug_story_gets_no_acled_type():
     political = event.with_changes(
         evidence=Evidence("d", "Federal police arrested the opposition leader in Kessel.", 0, 55))
     assert acled_for_event(political) is not None
+
+
+def test_crowd_control_without_casualties_is_an_intervention_not_a_battle():
+    assert sub("ASSAULT", "Police fired tear gas and arrested dozens of them.",
+               actor="police") == "Protest with intervention"
+    assert sub("ASSAULT", "Riot police used water cannon on the crowd in Kessel.",
+               actor="police") == "Protest with intervention"
+    assert sub("ASSAULT", "Assailants threw a stun grenade into a bar in Kessel.") == "Grenade"

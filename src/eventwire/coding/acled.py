@@ -6,7 +6,14 @@ type and mode *and* from cues in the event's sentence: the weapon named ("grenad
 bomb", "warplanes"), what happened to territory ("recaptured", "without a fight"), what police
 did to a protest ("fired tear gas", "opened fire on protesters"). Every event of one sentence
 sees the same cues, so a sentence reads as one ACLED event whichever of its verbs the coder
-trusts most. The names below are ACLED's own spellings (ACLED codebook, 2019–2023 editions).
+trusts most. A sentence that names no means or victim borrows them from its neighbours in the
+paragraph (:func:`acled_in_story`): short stories tell the weapon in a sentence of its own.
+The names below are ACLED's own spellings (ACLED codebook, 2019–2023 editions).
+
+What is no ACLED event although PLOVER codes it: words (except an accusation of a specific
+violent act, which ACLED codes as that act), the detention of suspects after a crime or an
+attack (ACLED's "Arrests" are of significant people or politically motivated mass arrests),
+and police work on ordinary crime (:func:`eventwire.coding.nonpolitical.ordinary_crime`).
 
 Hand-written patterns rather than a trained model: we have no ACLED training data, and the
 codebook defines the sub-types by exactly these distinctions. Development data:
@@ -133,6 +140,9 @@ REASON = re.compile(
     r"(?:\w+\s+){0,2}?(?:killings?|deaths?|murders?|arrests?|detentions?|shootings?|"
     r"assassinations?|abductions?|kidnappings?|disappearances?|rapes?|beatings?|jailing|"
     r"imprisonment|lynching|torture)\b")
+#: Means of crowd control: used without casualties, they break up a gathering, not a battle.
+CROWD_CONTROL = _rx(r"\btear ?gas", r"\bwater cannons?", r"\brubber bullets?",
+                    r"\bstun grenades?", r"\bpepper spray")
 #: Force used on the protesters themselves, not just any violent word in the sentence.
 FORCE_ON_PROTEST = _rx(
     r"\b(?:kill|shot|shoot|beat|wound|injur|hurt)\w* (?:\w+ ){0,4}?(?:protesters|protestors|"
@@ -400,6 +410,8 @@ def _assault_subtype(mode: str | None, lemma: str, text: str, harm: bool, actor_
         return Acled(STRATEGIC, "Looting/property destruction")
     if recipient_text and _is_protesters(recipient_sector, recipient_text):
         return Acled(PROTESTS, "Excessive force against protesters")
+    if CROWD_CONTROL.search(text) and not harm:
+        return Acled(PROTESTS, "Protest with intervention")  # "police fired tear gas"
     if any(w in CROWD_WORDS for w in actor_text.lower().split()):
         return Acled(RIOTS, "Mob violence")  # "villagers beat two men to death"
     armed_victim = (recipient_sector or "").lower() in ARMED_SECTORS
