@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.acled import acled_in_story, war_means
+from eventwire.coding.acled_story import acled_in_story, war_means
 from eventwire.coding.nonpolitical import ordinary_crime
 from eventwire.model import Actor, Event, Evidence
 

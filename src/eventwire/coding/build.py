@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.coding import fallbacks, roles, syntax
-from eventwire.coding.acled import acled_in_story, protest_broken_up, war_means
+from eventwire.coding.acled_story import acled_in_story, protest_broken_up, war_means
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.modality import CONTACT_VERBS, FUTURE, INTENDED, THREAT
