@@ -129,3 +129,29 @@ def test_a_donor_is_said_of_the_copula_subject(found, text, actor):
 
 def test_a_donor_named_nowhere_is_no_event(found):
     assert not [c for c in found("Donors met in Geneva.") if c.trigger.lemma_ == "donor"]
+
+
+@pytest.mark.parametrize("text, trigger, event_type, actor, recipient", [
+    ("The Shining Path claimed responsibility for the attack on the barracks.", "attack",
+     "ASSAULT", "Path", "barracks"),
+    ("Militia fighters were engaged in ethnic cleansing against the Roma minority.",
+     "cleansing", "ASSAULT", "fighters", "minority"),
+    ("Two guards took part in the torture of the prisoners.", "torture", "ASSAULT", "guards",
+     "prisoners"),
+    ("Chilean and Peruvian negotiators return to Lima this week for talks on fishing.",
+     "return", "CONSULT", "negotiators", "Lima"),
+    ("Estonia has tried to hack into the servers of the Latvian army.", "hack", "COERCE",
+     "Estonia", "servers"),
+    ("The alliance tightened the naval blockade of Montenegro.", "blockade", "ASSAULT",
+     "alliance", "Montenegro"),
+    ("The agency reduced food supplies to the refugee camp.", "supplies", "SANCTION", "agency",
+     "camp"),
+    ("President Lula gave a warm welcome to the Bolivian leader.", "welcome", "CONSULT", "Lula",
+     "leader"),
+])
+def test_more_triggers_and_their_doers(found, text, trigger, event_type, actor, recipient):
+    assert roles_of(found(text), trigger) == (event_type, [actor], [recipient])
+
+
+def test_responsibility_for_a_thing_is_no_act(found):
+    assert not found("The ministry is responsible for the budget.")

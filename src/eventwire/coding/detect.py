@@ -414,7 +414,8 @@ def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     if modality in DROPPED:
         return None
     actors = syntax.noun_modifier_actors(token) or syntax.agents(token) or (
-        nominal.agent_noun_holder(token))  # "the US remains the largest donor"
+        nominal.agent_noun_holder(token)) or (  # "the US remains the largest donor"
+        nominal.doers_of(token))  # "X claimed responsibility for the attack"
     recipients = syntax.prep_objects(token, spec.recipient_preps)
     if not actors and not recipients:  # "clashes broke out between A and B"
         actors, recipients = nominal.between_sides(token)

@@ -145,3 +145,32 @@ def agent_noun_holder(noun: Token) -> list[Token]:
         return []
     return [t for t in syntax.subjects(head.head) if syntax.is_actor_token(t)
             and not syntax.is_pronoun(t)]
+
+
+#: Verbs whose subject takes part in an act named by their "in" object ("were engaged in
+#: ethnic cleansing", "took part in the attack").
+PARTICIPATING_VERBS = frozenset({"engage", "participate", "involve", "take", "join"})
+
+
+def doers_of(noun: Token) -> list[Token]:
+    """Who did an act named by a noun, said by the clause around it: "*the Taliban* claimed
+    responsibility for the attack", "*the cartel* is responsible for mass killings", "*Serb
+    forces* were engaged in ethnic cleansing"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    head = prep.head
+    lemma = head.lemma_.lower()
+    if prep.lower_ == "for" and lemma in ("responsible", "responsibility"):
+        # "is responsible for" (copula subject), "claimed responsibility for" (verb subject)
+        verb = head.head if head.dep_ in ("acomp", "dobj", "attr") else None
+    elif prep.lower_ == "in" and lemma in PARTICIPATING_VERBS and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    else:
+        return []
+    if verb is None:
+        return []
+    found = syntax.subjects(verb) or syntax.passive_subjects(verb)
+    return [t for t in found if not syntax.is_pronoun(t) and (syntax.is_actor_token(t) or any(
+        c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+        for c in t.children))]  # "Los Zetas cartel"
