@@ -155,3 +155,26 @@ def test_more_triggers_and_their_doers(found, text, trigger, event_type, actor, 
 
 def test_responsibility_for_a_thing_is_no_act(found):
     assert not found("The ministry is responsible for the budget.")
+
+
+@pytest.mark.parametrize("text, trigger, event_type, actor, recipient", [
+    ("The Peruvian navy launched ten days of war games with Chile.", "games", "COOPERATE",
+     "navy", "Chile"),
+    ("The court opened a hearing into the legality of the decree.", "hearing", "ACCUSE",
+     "court", "legality"),
+    ("Chile and Peru reached a consensus after long talks.", "consensus", "AGREE", "Chile",
+     "Peru"),
+    ("Hackers defaced the website of the Latvian parliament.", "defaced", "COERCE", "Hackers",
+     "website"),
+    ("Canada will prohibit all aid to the junta.", "aid", "SANCTION", "Canada", "junta"),
+])
+def test_duration_heads_hearings_consensus_and_prohibitions(found, text, trigger, event_type,
+                                                            actor, recipient):
+    assert roles_of(found(text), trigger)[1:] == ([actor], [recipient])
+    assert roles_of(found(text), trigger)[0] in (event_type, "THREATEN")
+
+
+def test_a_reiterated_obligation_is_a_demand(found):
+    kind, actors, recipients = roles_of(
+        found("The minister reiterated that Bolivia must hand over the suspects."), "hand")
+    assert (kind, actors, recipients) == ("REQUEST", ["minister"], ["Bolivia"])

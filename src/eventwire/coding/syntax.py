@@ -27,7 +27,7 @@ QUANTITY_HEADS = frozenset({
     "round", "series", "wave", "spate", "string", "raft", "batch", "contingent", "ton", "tons",
     "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "truckload",
     "truckloads", "shipment", "shipments", "consignment", "consignments", "convoy", "lot",
-    "part", "parts", "portion", "half", "rest", "remainder",
+    "part", "parts", "portion", "half", "rest", "remainder", "days", "weeks", "months",
 })
 #: Heads whose "of" phrase is part of the name ("Government of Syria", "head of the army").
 OF_KEEPING_HEADS = frozenset({
