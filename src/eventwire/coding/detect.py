@@ -124,8 +124,9 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
     for child in token.children:
-        if child.dep_ in ("dobj", "prep", "npadvmod", "acomp", "oprd", "xcomp", "advmod",
-                          "ccomp"):  # "found X guilty" parses "X guilty" as a small clause
+        if child.dep_ in ("dobj", "prep", "npadvmod", "acomp", "oprd", "xcomp", "advmod") or (
+                child.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in child.children)
+        ):  # "found X guilty" parses "X guilty" as a small clause
             inner = child.lemma_.lower()  # also "let free", "set free"
             if child.dep_ == "prep":
                 objs = [c for c in child.children if c.dep_ == "pobj"]

@@ -42,6 +42,10 @@ MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "through",
                          "despite"})
 #: Verbs with an object whose infinitive is still done by the subject.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+#: "summoned the envoy to complain": the caller acts, unless the one called is to answer.
+CONTACT_CONTROL = frozenset({"summon", "call", "phone", "telephone", "ring", "contact"})
+ANSWERING = frozenset({"explain", "clarify", "answer", "account", "justify", "respond", "testify",
+                       "appear", "attend", "resign", "leave", "return", "come"})
 DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
 #: Documents whose participle clause speaks for whoever issued them.
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "report", "letter", "decree", "motion",
@@ -169,7 +173,8 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
-    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not verb_has_subject_control(head):
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not verb_has_subject_control(
+            head, verb):
         controller = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         if controller:  # object control: "urged all sides to respect the truce"
             return conjuncts(_substantive(controller[0]))
@@ -233,9 +238,10 @@ def _carrying_verb(verb: Token, noun: Token) -> Token | None:
     return governor if governor.pos_ in ("VERB", "AUX") and governor.i != noun.i else None
 
 
-def verb_has_subject_control(verb: Token) -> bool:
-    """ "promised the voters to cut taxes": the few verbs whose subject, not object, acts."""
-    return verb.lemma_.lower() in SUBJECT_CONTROL
+def verb_has_subject_control(verb: Token, complement: Token | None = None) -> bool:
+    """ "promised the voters to cut taxes", "summoned the envoy to complain": the subject acts."""
+    lemma, done = verb.lemma_.lower(), complement.lemma_.lower() if complement else "explain"
+    return lemma in SUBJECT_CONTROL or (lemma in CONTACT_CONTROL and done not in ANSWERING)
 
 
 def is_dateline(token: Token) -> bool:
