@@ -69,6 +69,17 @@ def test_a_sure_none_does_not_drop_an_event_with_a_specific_means(coder):
     assert coder(vague, None) and coder(vague, SureTyper("NONE")) == []
 
 
+def test_a_sure_none_spares_armed_violence_against_anyone_but_not_other_armed_acts(coder):
+    attack = "Bandits attacked travellers on the highway near Kaduna."
+    [rule] = coder(attack, None)
+    assert rule.event_type == "ASSAULT" and rule.actor.sector == "armed group"
+    assert [e.event_type for e in coder(attack, SureTyper("NONE"))] == ["ASSAULT"]
+    rescue = "The navy rescued the crew of the burning cargo ship."
+    [help_] = coder(rescue, None)
+    assert help_.event_type != "ASSAULT" and help_.actor.sector == "military"
+    assert coder(rescue, SureTyper("NONE")) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "A fire at a textile factory killed 14 workers.",
     "A bear attacked two hikers in the national park.",

@@ -63,9 +63,7 @@ def fuse_event(event: Event, proba: dict[str, float], may_retype: bool) -> Event
 
     new_type, conf = fuse(event.event_type, event.confidence, proba)
     if new_type is None:
-        if (_political_actor(event.actor) and (
-                event.recipient is None or _political_actor(event.recipient))) or (
-                event.acled is not None and event.acled.sub_event_type in SPECIFIC_ACLED):
+        if _spared_from_veto(event):
             # "Soldiers fought the rebels near Homs": the parse says who fought whom; a
             # bag-of-words typer unsure about a short sentence must not veto it. Nor an event
             # whose sentence names a specific means (grenade, IED, looting, arrests): that cue
@@ -130,6 +128,25 @@ SPECIFIC_ACLED = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb
                             "Headquarters or base established", "Arrests",
                             "Looting/property destruction", "Violent demonstration",
                             "Excessive force against protesters"})
+
+
+#: Armed actors whose violence is political whoever it hits ("bandits attacked travellers");
+#: police are not among them ("police shot a robber" is crime news), nor their other acts
+#: ("the navy rescued the crew").
+ARMED_ACTOR_SECTORS = frozenset({"military", "rebels", "insurgents", "militia", "armed group",
+                                 "terrorist", "paramilitary"})
+
+
+def _spared_from_veto(event: Event) -> bool:
+    """Events the typer's NONE opinion does not drop: political actors on both sides, an armed
+    actor's assault on anyone, or a sentence naming a specific means (an ACLED sub-type cue)."""
+    actor, recipient = event.actor, event.recipient
+    if _political_actor(actor) and (recipient is None or _political_actor(recipient)):
+        return True
+    if event.event_type == "ASSAULT" and actor is not None and \
+            (actor.sector or "").lower() in ARMED_ACTOR_SECTORS:
+        return True
+    return event.acled is not None and event.acled.sub_event_type in SPECIFIC_ACLED
 
 
 def _political_actor(actor: Any) -> bool:
