@@ -142,12 +142,14 @@ def test_case_scoring_maps_acled_names_and_counts_unseen(tmp_path: Path) -> None
     assert report["weighted_f1"] == 0.5
     assert report["plover_coarse_match"] == 0.5  # ASSAULT is no coarse match for ARREST
     assert report["non_political_event_rate"] == 0.5
+    assert report["non_political_acled_event_rate"] == 0.0  # the flood's event has no ACLED type
 
     typer_only = {s: [{"event_type": e["event_type"], "confidence": e["confidence"]}
                       for e in events] for s, events in answers.items()}
     coarse = ev.evaluate(lambda ss: [typer_only[s] for s in ss], gold=path)
     assert "weighted_f1" not in coarse  # no ACLED output, no sub-type score
     assert coarse["plover_coarse_match"] == 0.5
+    assert coarse["non_political_acled_event_rate"] is None
     assert coarse["confusion"]["ARREST"] == {"ASSAULT": 1}
 
 
