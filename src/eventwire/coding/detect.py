@@ -243,6 +243,9 @@ def _with_roles(
         recipients = roles.place_recipient(token if light is not None else None, verb)
     if not recipients and event_type == "PROTEST":
         recipients = roles.protest_target(verb)
+    if event_type == "PROTEST" and not any(r.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            syntax.names_people(r)) for r in recipients):  # not "blocked *streets* in X"
+        recipients = fallbacks.protest_authority(verb) or recipients
     if not recipients and event_type == "REQUEST":
         recipients = roles.requested_against(verb, lexicon)  # "called for sanctions against X"
     if not recipients and event_type != "ASSAULT":

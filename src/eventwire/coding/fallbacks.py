@@ -230,3 +230,26 @@ def labour_counterpart(verb: Token, actors: tuple[Token, ...] | list[Token]) -> 
         if token.ent_type_ == "ORG" and token.pos_ == "PROPN" and token.dep_ != "compound":
             return [token]
     return []
+
+
+#: Nouns of a demand whose "of" object is the authority protested against ("calling for the
+#: *removal of* President X"), and of open defiance ("in defiance of X").
+DEFIED_NOUNS = frozenset({"defiance", "removal", "resignation", "ouster", "overthrow",
+                          "downfall", "departure", "dismissal"})
+
+
+def protest_authority(verb: Token) -> list[Token]:
+    """The authority a protest defies, from the clause around it: "blocked streets *in
+    defiance of Chinese authorities*", "rioted, calling for the *removal of President X*",
+    "demanding independence *from Indonesian* rule"."""
+    for token in verb.subtree:
+        if token.dep_ != "pobj":
+            continue
+        prep, noun = token.head, token.head.head
+        if prep.lower_ == "of" and noun.lemma_.lower() in DEFIED_NOUNS:
+            if syntax.is_actor_token(token) and not syntax.is_pronoun(token):
+                return [token]
+        elif prep.lower_ == "from" and noun.lemma_.lower() == "independence":
+            named = [c for c in token.lefts if c.ent_type_ in ("NORP", "GPE", "ORG")]
+            return named[:1] or ([token] if syntax.is_actor_token(token) else [])
+    return []
