@@ -27,21 +27,6 @@ from eventwire.coding.modality import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PERSON_WORDS = frozenset({
-    "man", "men", "woman", "women", "child", "children", "soldier", "soldiers", "fighter",
-    "fighters", "journalist", "journalists", "civilian", "civilians", "activist", "activists",
-    "leader", "leaders", "official", "officials", "suspect", "suspects", "member", "members",
-    "militant", "militants", "people", "person", "worker", "workers", "hostage", "hostages",
-    "prisoner", "prisoners", "commander", "commanders", "protester", "protesters", "student",
-    "students", "opposition", "dissident", "dissidents", "refugee", "refugees", "migrant",
-    "migrants", "rebel", "rebels", "insurgent", "insurgents", "policeman", "policemen",
-})
-PLACE_WORDS = frozenset({
-    "town", "city", "village", "base", "area", "territory", "airport", "checkpoint", "hill",
-    "district", "province", "region", "neighbourhood", "neighborhood", "border", "crossing",
-    "port", "road", "highway", "bridge", "outpost", "camp", "positions", "position", "capital",
-    "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
-})
 OVERRIDE_CONFIDENCE = 0.75
 MONEY_SPEC = TriggerSpec(key="money", event_type="AID", cameo="071", mode=None, confidence=0.7,
                          context=("economic",), recipient_preps=("to", "for", "in"))
@@ -55,8 +40,6 @@ ARRIVAL_VERBS = frozenset({"arrive", "land"})
 PEACEKEEPERS_ARRIVING = TriggerSpec(key="arrive", event_type="AID", cameo="0743",
                                     mode="peacekeeping", confidence=0.6,
                                     recipient_preps=("in", "at", "to"))
-#: Verbs that send people on a mission ("sent experts to X to investigate").
-SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
@@ -109,15 +92,6 @@ def _object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
-def _is_place_token(token: Token) -> bool:
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in PLACE_WORDS
-
-
-def _is_person_token(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS or (
-        token.lower_ in PERSON_WORDS)
-
-
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     lemma = roles.verb_lemma(token, lexicon)
     prt = syntax.particle(token)
@@ -159,9 +133,9 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     objects = syntax.direct_objects(token)
     if lemma in TERRITORIAL_SEIZURE and objects:
         obj = objects[0]
-        if _is_person_token(obj):
+        if nominal.is_person_token(obj):
             event_type, mode, cameo = "COERCE", "arrest", "173"
-        elif _is_place_token(obj):
+        elif nominal.is_place_token(obj):
             event_type, mode, cameo = "ASSAULT", None, "190"
     if lemma in ("attack", "assault") and objects and roles.abstract_target(token, ()):
         event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "attacked the decision"
@@ -253,7 +227,7 @@ def _with_roles(
     if light is None and not any(r.pos_ == "PROPN" or r.ent_type_ in (
             "PERSON", "ORG", "GPE", "NORP") for r in recipients):
         # "sent experts *to Saudi Arabia* to investigate the attacks": where they were sent
-        recipients = _sent_to(verb) or recipients
+        recipients = fallbacks.sent_to(verb) or recipients
     if not recipients and (mode == "strike" or (
             token.lemma_.lower() == "strike" and event_type != "ASSAULT")):
         recipients = fallbacks.labour_counterpart(verb, actors)  # the employer struck against
@@ -265,15 +239,6 @@ def _with_roles(
         mode=mode, cameo=cameo, actors=tuple(actors), recipients=tuple(recipients),
         modality=modality, rule=rule, nominal=light is not None,
     )
-
-
-def _sent_to(verb: Token) -> list[Token]:
-    """The named place a team was sent to, for the act it was sent to do."""
-    head = verb.head
-    if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in SENDING_VERBS or not (
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        return []
-    return [t for t in syntax.prep_objects(head, ("to", "into")) if t.ent_type_ in ("GPE", "LOC")]
 
 
 def _threat_mode(event_type: str, mode: str | None) -> str:

@@ -253,3 +253,16 @@ def protest_authority(verb: Token) -> list[Token]:
             named = [c for c in token.lefts if c.ent_type_ in ("NORP", "GPE", "ORG")]
             return named[:1] or ([token] if syntax.is_actor_token(token) else [])
     return []
+
+
+#: Verbs that send people on a mission ("sent experts to X to investigate").
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
+
+
+def sent_to(verb: Token) -> list[Token]:
+    """The named place a team was sent to, for the act it was sent to do."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in SENDING_VERBS or not (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return []
+    return [t for t in syntax.prep_objects(head, ("to", "into")) if t.ent_type_ in ("GPE", "LOC")]

@@ -174,3 +174,32 @@ def doers_of(noun: Token) -> list[Token]:
     return [t for t in found if not syntax.is_pronoun(t) and (syntax.is_actor_token(t) or any(
         c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
         for c in t.children))]  # "Los Zetas cartel"
+
+
+#: Words for people and places, for what a "seized" or "captured" object is.
+PERSON_WORDS = frozenset({
+    "man", "men", "woman", "women", "child", "children", "soldier", "soldiers", "fighter",
+    "fighters", "journalist", "journalists", "civilian", "civilians", "activist", "activists",
+    "leader", "leaders", "official", "officials", "suspect", "suspects", "member", "members",
+    "militant", "militants", "people", "person", "worker", "workers", "hostage", "hostages",
+    "prisoner", "prisoners", "commander", "commanders", "protester", "protesters", "student",
+    "students", "opposition", "dissident", "dissidents", "refugee", "refugees", "migrant",
+    "migrants", "rebel", "rebels", "insurgent", "insurgents", "policeman", "policemen",
+})
+PLACE_WORDS = frozenset({
+    "town", "city", "village", "base", "area", "territory", "airport", "checkpoint", "hill",
+    "district", "province", "region", "neighbourhood", "neighborhood", "border", "crossing",
+    "port", "road", "highway", "bridge", "outpost", "camp", "positions", "position", "capital",
+    "stronghold", "airbase", "field", "oilfield", "dam", "island", "valley", "suburb", "quarter",
+})
+
+
+def is_place_token(token: Token) -> bool:
+    """A place word or name: a seized place is territory taken (ASSAULT)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in PLACE_WORDS
+
+
+def is_person_token(token: Token) -> bool:
+    """A person word or name: a seized person is arrested (COERCE)."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS or (
+        token.lower_ in PERSON_WORDS)
