@@ -178,3 +178,25 @@ def test_a_reiterated_obligation_is_a_demand(found):
     kind, actors, recipients = roles_of(
         found("The minister reiterated that Bolivia must hand over the suspects."), "hand")
     assert (kind, actors, recipients) == ("REQUEST", ["minister"], ["Bolivia"])
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("After the blast, the Chilean government said Mapuche militants were responsible.",
+     "government", "militants"),
+    ("Police said the Islamist group was responsible for the bombing.", "Police", "group"),
+])
+def test_a_reported_responsibility_is_an_accusation(found, text, accuser, accused):
+    hits = [c for c in found(text) if c.rule == "blame:responsible"]
+    assert hits and hits[0].event_type == "ACCUSE"
+    assert ([t.text for t in hits[0].actors], [t.text for t in hits[0].recipients]) == (
+        [accuser], [accused])
+
+
+def test_responsibility_for_a_budget_is_no_blame(found):
+    assert not [c for c in found("The ministry said the governor was responsible for the budget.")
+                if c.rule == "blame:responsible"]
+
+
+def test_a_military_operation_against_a_party_is_an_assault(found):
+    assert roles_of(found("The army launched a military operation against the rebels."),
+                    "operation") == ("ASSAULT", ["army"], ["rebels"])

@@ -374,6 +374,19 @@ def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
+def _blame_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "Officials said the rebels were responsible": the speaker accuses them (CAMEO 112)."""
+    found = nominal.blamed(speech, lexicon)
+    actors = syntax.subjects(speech)
+    if found is None or not actors or trigger_modality(speech, lexicon) in DROPPED:
+        return None
+    spec = TriggerSpec(key="responsible", event_type="ACCUSE", cameo="112", mode="allege",
+                       confidence=DEMAND_CONFIDENCE)
+    return Candidate(trigger=found[0], trigger_end=found[0].i + 1, spec=spec,
+                     event_type="ACCUSE", mode="allege", cameo="112", actors=tuple(actors),
+                     recipients=tuple(found[1]), modality=ASSERTED, rule="blame:responsible")
+
+
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
     spec, end = nominal.noun_spec(token, lexicon)
@@ -408,7 +421,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             continue
         lemma = roles.verb_lemma(token, lexicon)
         if lemma in lexicon.speech_verbs or lemma in ANNOUNCING_VERBS:
-            candidate = _demand_candidate(token, lexicon)
+            candidate = _demand_candidate(token, lexicon) or _blame_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
                 continue

@@ -203,3 +203,25 @@ def is_person_token(token: Token) -> bool:
     """A person word or name: a seized person is arrested (COERCE)."""
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS or (
         token.lower_ in PERSON_WORDS)
+
+
+#: Predicates that lay blame on their subject ("X was responsible", "X was behind the attack").
+BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
+
+
+def blamed(speech: Token, lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
+    """(clause head, blamed subjects) of a reported "X was responsible": the speaker accuses X
+    ("the Afghan government said *Taliban militants were responsible*"); responsibility for a
+    thing that is no act ("for the budget") is no blame."""
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
+            continue
+        preds = [c for c in clause.children if (c.dep_ == "acomp" and (
+            c.lemma_.lower() in BLAME_WORDS)) or (c.dep_ == "prep" and c.lower_ == "behind")]
+        things = [o for p in preds for o in (
+            syntax.prep_objects(p, ("for",)) if p.dep_ == "acomp"
+            else [c for c in p.children if c.dep_ == "pobj"])]
+        if preds and all(t.lemma_.lower() in lexicon.nouns or t.tag_ == "VBG" for t in things):
+            found = [t for t in syntax.subjects(clause) if not syntax.is_pronoun(t)]
+            return (clause, found) if found else None
+    return None
