@@ -6,8 +6,8 @@ Usage: ``python scripts/dev_error_report.py GOLD.jsonl [--limit N] [--errors N] 
 For every gold event with a PLOVER label it picks the coder's event that best matches the gold
 (actor, recipient) pair (token overlap), falling back to the most confident event, and prints:
 per-class recall of that event's type, the NONE rate (no event at all in the sentence), the
-share of gold actors/recipients whose text our chosen event matches (token F1 >= 0.5, articles
-ignored; "by text or name" also accepts the actor's resolved name, which is how a pronoun actor
+share of gold actors/recipients whose text our chosen event matches (the eval's own rule,
+``eventwire.eval.scoring.argument_match``: containment or token F1 >= 0.5; "by text or name" also accepts the actor's resolved name, which is how a pronoun actor
 such as "it" is checked against its antecedent), and a sample of errors with the rules that
 fired (``--actors``/``--recipients`` sample role mismatches instead). Rules only: the typer is
 switched off, so the numbers measure the lexicon and the parse-based roles. Parses are cached in /tmp (DocBin) so that re-running
@@ -20,34 +20,16 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from eventwire.eval.scoring import argument_match, token_f1
+
 HELD_OUT = ("zsp_plv_test", "case2021_task2")
-STOP = frozenset({"the", "a", "an", "'s", "of", ",", "."})
-
-
-def tokens(text: str | None) -> list[str]:
-    """Lower-cased word tokens without articles, for overlap between spans."""
-    if not text:
-        return []
-    return [t for t in re.findall(r"[\w'-]+", text.lower().replace("\u2019", "'"))
-            if t not in STOP]
-
-
-def overlap(gold: str | None, pred: str | None) -> float:
-    """Token F1 between a gold span and our span (0 when either is empty)."""
-    g, p = tokens(gold), tokens(pred)
-    if not g or not p:
-        return 0.0
-    common = sum((Counter(g) & Counter(p)).values())
-    if not common:
-        return 0.0
-    precision, recall = common / len(p), common / len(g)
-    return 2 * precision * recall / (precision + recall)
+def _f1(gold: str | None, predicted: str) -> float:
+    return token_f1(gold, predicted) if gold and predicted else 0.0
 
 
 def actor_text(actor) -> str:
@@ -117,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             label = gold.get("plover") or "/".join(cands)
             best, best_score = None, -1.0
             for event in events:
-                score = overlap(gold.get("actor"), actor_text(event.actor)) + overlap(
+                score = _f1(gold.get("actor"), actor_text(event.actor)) + _f1(
                     gold.get("recipient"), actor_text(event.recipient))
                 key = (score, event.confidence)
                 if best is None or key > (best_score, best.confidence):
@@ -134,17 +116,17 @@ def main(argv: list[str] | None = None) -> int:
             confusion[(label, pred)] += not ok
             if gold.get("actor"):
                 totals["actors"] += 1
-                a_ok = best is not None and overlap(gold["actor"], actor_text(best.actor)) >= 0.5
+                a_ok = best is not None and argument_match(gold["actor"], actor_text(best.actor))
                 totals["actor_ok"] += a_ok
                 totals["actor_named_ok"] += a_ok or (best is not None and best.actor is not None
-                                                     and overlap(gold["actor"],
-                                                                 best.actor.name) >= 0.5)
+                                                     and argument_match(gold["actor"],
+                                                                        best.actor.name))
                 if not a_ok and best is not None:
                     actor_errors.append((gold["actor"], actor_text(best.actor), item["text"]))
             if gold.get("recipient"):
                 totals["recipients"] += 1
-                r_ok = best is not None and overlap(
-                    gold["recipient"], actor_text(best.recipient)) >= 0.5
+                r_ok = best is not None and argument_match(
+                    gold["recipient"], actor_text(best.recipient))
                 totals["recipient_ok"] += r_ok
                 if not r_ok and best is not None:
                     recipient_errors.append((gold["recipient"], actor_text(best.recipient),
