@@ -131,7 +131,7 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     event_type, mode, cameo = spec.event_type, spec.mode, spec.cameo
     objects = syntax.direct_objects(token)
-    if lemma in TERRITORIAL_SEIZURE and objects:
+    if lemma in TERRITORIAL_SEIZURE and objects and spec.mode != "abduct":  # "took X from home"
         obj = objects[0]
         if nominal.is_person_token(obj):
             event_type, mode, cameo = "COERCE", "arrest", "173"

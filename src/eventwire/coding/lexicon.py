@@ -109,7 +109,8 @@ class Lexicon:
         table = self.object_overrides.get(verb_lemma)
         if table is None:
             return False, None
-        for lemma in (object_lemma, object_lemma.replace("-", "")):  # "cease-fire", "ceasefire"
+        # "cease-fire" and "ceasefire"; "armed militia" falls back to "militia"
+        for lemma in (object_lemma, object_lemma.replace("-", ""), object_lemma.split()[-1]):
             if lemma in table:
                 return True, table[lemma]
         return False, None

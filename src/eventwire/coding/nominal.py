@@ -88,8 +88,12 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
 
 
 def object_lemma(token: Token) -> str:
-    """The lemma a verb+object pair is listed under ("cease-fire", not "fire")."""
-    return hyphen_lemma(token) or token.lemma_.lower()
+    """The lemma a verb+object pair is listed under ("cease-fire", not "fire"; "armed group",
+    so that "formed an armed group" can be listed without "formed a working group")."""
+    lemma = hyphen_lemma(token) or token.lemma_.lower()
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.lefts):
+        return f"armed {lemma}"
+    return lemma
 
 
 def between_sides(noun: Token) -> tuple[list[Token], list[Token]]:
