@@ -69,6 +69,15 @@ def test_a_sure_none_does_not_drop_an_event_with_a_specific_means(coder):
     assert coder(vague, None) and coder(vague, SureTyper("NONE")) == []
 
 
+def test_a_sure_none_does_not_drop_a_group_change(coder):
+    sentence = "A faction of the rebel group broke away and formed a new armed group in Idlib."
+    rules = coder(sentence, None)
+    assert {e.acled.sub_event_type for e in rules if e.acled} == {"Change to group/activity"}
+    assert all(e.actor is None or e.actor.sector is None for e in rules)  # not spared by sector
+    kept = coder(sentence, SureTyper("NONE"))
+    assert sorted(e.event_type for e in kept) == sorted(e.event_type for e in rules)
+
+
 def test_a_sure_none_spares_armed_violence_against_anyone_but_not_other_armed_acts(coder):
     attack = "Bandits attacked travellers on the highway near Kaduna."
     [rule] = coder(attack, None)

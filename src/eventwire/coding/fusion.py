@@ -127,6 +127,8 @@ SPECIFIC_ACLED = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb
                             "Mob violence", "Disrupted weapons use",
                             "Headquarters or base established", "Arrests",
                             "Looting/property destruction", "Violent demonstration",
+                            "Change to group/activity", "Government regains territory",
+                            "Non-state actor overtakes territory",
                             "Excessive force against protesters"})
 
 
