@@ -20,6 +20,12 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def parse(pipeline):
+    """``parse("text")`` → spaCy Doc from the shared pipeline's model."""
+    return lambda text: pipeline.nlp(text)
+
+
+@pytest.fixture(scope="session")
 def code(pipeline):
     """``code("text", published=...)`` → list of events, with the shared pipeline."""
 

@@ -11,21 +11,9 @@ not by type, so that the typer may re-type them without breaking the role checks
 from __future__ import annotations
 
 import pytest
+from spans import texts, token
 
 from eventwire.coding import fallbacks, roles, syntax
-
-
-@pytest.fixture(scope="module")
-def parse(pipeline):
-    return lambda text: pipeline.nlp(text)
-
-
-def token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def texts(tokens):
-    return [t.text for t in tokens]
 
 
 def by_trigger(events, word):

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spans import texts, token
 
 from eventwire.coding import syntax
-
-
-@pytest.fixture(scope="module")
-def parse(pipeline):
-    return lambda text: pipeline.nlp(text)
-
-
-def token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def texts(tokens):
-    return [t.text for t in tokens]
 
 
 def test_participle_of_means_is_done_by_the_main_subject(parse):
