@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.coding.nonpolitical import ordinary_crime
+from eventwire.coding.nonpolitical import STATE_FORCES, ordinary_crime
 from eventwire.model import Acled
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ STRATEGIC = "Strategic developments"
 
 ARMED_SECTORS = frozenset({"military", "rebels", "insurgents", "militia", "police", "terrorist",
                            "armed group", "paramilitary", "security"})
-STATE_SECTORS = frozenset({"government", "military", "police", "security", "intelligence"})
+STATE_SECTORS = STATE_FORCES  # one list of the state's forces (nonpolitical.py holds it)
 NON_STATE_ARMED = frozenset({"rebels", "insurgents", "militia", "terrorist", "armed group",
                              "paramilitary"})
 CIVILIAN_SECTORS = frozenset({"civilians", "civilian", "media", "ngo", "religious", "refugees",

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.coding.acled import acled_for_event
+from eventwire.coding.acled import NON_STATE_ARMED, acled_for_event
 from eventwire.model import Document, Event
 
 if TYPE_CHECKING:
@@ -135,8 +135,7 @@ SPECIFIC_ACLED = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb
 #: Armed actors whose violence is political whoever it hits ("bandits attacked travellers");
 #: police are not among them ("police shot a robber" is crime news), nor their other acts
 #: ("the navy rescued the crew").
-ARMED_ACTOR_SECTORS = frozenset({"military", "rebels", "insurgents", "militia", "armed group",
-                                 "terrorist", "paramilitary"})
+ARMED_ACTOR_SECTORS = NON_STATE_ARMED | {"military"}
 
 
 def _spared_from_veto(event: Event) -> bool:

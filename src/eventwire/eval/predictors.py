@@ -36,8 +36,10 @@ def pipeline_predictor(config: Any = None) -> Predictor:
     """Score the full pipeline, one document per gold text, batched through nlp.pipe."""
     from eventwire.pipeline import Pipeline
 
-    pipeline = Pipeline(config) if config is not None else Pipeline()
+    return _predict_with(Pipeline(config) if config is not None else Pipeline())
 
+
+def _predict_with(pipeline: Any) -> Predictor:
     def predict(sentences: Sequence[str]) -> list[list[Any]]:
         found: dict[str, list[Any]] = {}
         docs = [{"id": f"gold-{i}", "text": s} for i, s in enumerate(sentences)]
@@ -57,10 +59,13 @@ def fused_predictor(typer: Any, config: Any = None) -> Predictor:
 
     from eventwire.coding.typer import fuse
     from eventwire.config import Config
+    from eventwire.pipeline import Pipeline
 
-    rules_config = _replace(config or Config(), use_typer=False)
-    rules = pipeline_predictor(rules_config)
-    parse = spacy_parser(rules_config)
+    pipeline = Pipeline(_replace(config or Config(), use_typer=False))
+    rules = _predict_with(pipeline)
+
+    def parse(texts: Sequence[str]) -> list[Any]:  # the rules pipeline's model, not a second one
+        return list(pipeline.nlp.pipe(texts, batch_size=64))
 
     def predict(sentences: Sequence[str]) -> list[list[Prediction]]:
         out: list[list[Prediction]] = []
