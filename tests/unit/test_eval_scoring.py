@@ -106,6 +106,42 @@ def test_a_pronoun_argument_is_scored_by_its_resolved_name() -> None:
         "Freedonia"
 
 
+def test_a_resolved_pronoun_matches_a_gold_span_naming_the_same_dictionary_actor(
+        tmp_path: Path) -> None:
+    from eventwire.eval.gold import as_prediction
+
+    gold = [{"id": "p1", "text": "The Freedonian army says it shelled the depot.",
+             "events": [_event("ASSAULT", "The Freedonian army", "the depot")]},
+            {"id": "p2", "text": "Ruritanian farmers say they blocked the road.",
+             "events": [_event("PROTEST", "Ruritanian farmers", None)]}]
+    path = tmp_path / "pronouns.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in gold) + "\n", encoding="utf-8")
+    answers = {
+        gold[0]["text"]: [as_prediction({
+            "event_type": "ASSAULT", "actor": {"text": "it", "name": "Military of Freedonia",
+                                               "id": "FRE-MIL"},
+            "recipient": {"text": "the depot"}})],
+        gold[1]["text"]: [as_prediction({
+            "event_type": "PROTEST", "actor": {"text": "they", "name": "Government of Ruritania",
+                                               "id": "RUR-GOV"}})],
+    }
+    assert answers[gold[0]["text"]][0].actor_id == "FRE-MIL"
+    assert as_prediction({"event_type": "ASSAULT", "actor": {"text": "the army",
+                                                             "id": "FRE-MIL"}}).actor_id is None
+    ids = {"the freedonian army": "FRE-MIL", "ruritanian farmers": "RUR-CVL"}
+
+    def same_actor(text: str, actor_id: str) -> bool:
+        return ids.get(text.lower()) == actor_id
+
+    def predict(sentences):
+        return [answers[s] for s in sentences]
+
+    # by words alone "Military of Freedonia" shares one word of three with the gold span
+    assert ev.evaluate(predict, gold=path)["actor_match"] == 0.0
+    # by identity the first pronoun is the army; the second was resolved to the wrong actor
+    assert ev.evaluate(predict, gold=path, same_actor=same_actor)["actor_match"] == 0.5
+
+
 def test_classification_scores_weighted_and_ignores_none() -> None:
     scores = ev.classification_scores(["A", "A", "A", "B"], ["A", "A", "NONE", "A"])
     # A: p=2/3 r=2/3 f1=2/3; B: 0 -> macro 1/3, weighted 0.5
@@ -240,3 +276,10 @@ def test_default_gold_dir_is_shared_gold_beside_the_repo(monkeypatch) -> None:
     monkeypatch.delenv("EVENTWIRE_GOLD", raising=False)
     monkeypatch.chdir("/")
     assert ev.find_gold_dir() == beside.resolve()
+
+
+def test_dictionary_identity_reads_the_coders_actor_dictionaries() -> None:
+    same_actor = ev.dictionary_identity()
+    assert same_actor("The Israeli military", "ISR-MIL")
+    assert not same_actor("The Syrian army", "ISR-MIL")
+    assert not same_actor("a crowd of onlookers", "ISR-MIL")

@@ -82,11 +82,18 @@ def register(group: click.Group) -> None:
         recipient match, confusions and the worst errors (see docs/accuracy.md)."""
         from eventwire.config import Config
         from eventwire.errors import EventwireError
-        from eventwire.eval import evaluate, fused_predictor, pipeline_predictor, typer_predictor
+        from eventwire.eval import (
+            dictionary_identity,
+            evaluate,
+            fused_predictor,
+            pipeline_predictor,
+            typer_predictor,
+        )
 
         if set_name is None and gold is None:
             raise click.UsageError("give --set NAME or --gold FILE.jsonl")
         try:
+            same_actor = None if component == "typer" else dictionary_identity(Config.load())
             if component in ("typer", "fused"):
                 from eventwire.coding.typer import EventTyper
 
@@ -95,7 +102,8 @@ def register(group: click.Group) -> None:
                     fused_predictor(typer, Config.load())
             else:
                 predict = pipeline_predictor(Config.load(typer_model=typer_model))
-            report = evaluate(predict, set_name, gold, limit=limit, worst=worst)
+            report = evaluate(predict, set_name, gold, limit=limit, worst=worst,
+                              same_actor=same_actor)
         except (EventwireError, FileNotFoundError) as exc:
             raise click.ClickException(str(exc)) from exc
         report["component"] = component

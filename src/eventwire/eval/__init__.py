@@ -12,7 +12,10 @@ Scoring rules (also in docs/accuracy.md):
   confident one; no prediction = ``NONE``. A prediction counts as the gold label when it is one
   of the gold ``plover_candidates`` (legacy YIELD accepts CONCEDE or RETREAT).
 * Argument match: normalised texts (lower case, no punctuation, no leading article) match when
-  one contains the other or their token F1 is at least 0.5.
+  one contains the other or their token F1 is at least 0.5. A resolved pronoun ("it", "they")
+  is compared through its resolved name, and, when scoring a coder with actor dictionaries
+  (``same_actor=dictionary_identity()``), also matches when the gold span names the same
+  dictionary actor it was resolved to.
 * CASE 2021: one label per snippet; the prediction is the ACLED sub-type of the most confident
   event that has one (``NONE`` when no event has one), mapped to CASE codes by
   :data:`ACLED_TO_CASE`. Coarse PLOVER agreement uses :data:`CASE_TO_PLOVER`.
@@ -36,11 +39,18 @@ from eventwire.eval.gold import (
     load_gold,
     read_jsonl,
 )
-from eventwire.eval.predictors import fused_predictor, pipeline_predictor, typer_predictor
+from eventwire.eval.predictors import (
+    dictionary_identity,
+    fused_predictor,
+    pipeline_predictor,
+    typer_predictor,
+)
 from eventwire.eval.scoring import (
     ACLED_TO_CASE,
     CASE_TO_PLOVER,
     NON_POLITICAL_CASE,
+    SameActor,
+    argument_hit,
     argument_match,
     choose_prediction,
     classification_scores,
@@ -56,8 +66,8 @@ from eventwire.eval.scoring import (
 __all__ = [
     "ACLED_TO_CASE", "CASE_TO_PLOVER", "GOLD_SETS", "NONE_LABEL", "NON_POLITICAL_CASE",
     "EventwireError", "GoldError", "GoldEvent", "GoldItem", "GoldSet", "Prediction", "Predictor",
-    "argument_match", "as_prediction", "choose_prediction", "classification_scores", "confusion",
-    "evaluate", "find_gold_dir", "fused_predictor", "gold_item", "load_gold", "normalise",
+    "SameActor", "argument_hit", "argument_match", "as_prediction", "choose_prediction", "classification_scores", "confusion",
+    "dictionary_identity", "evaluate", "find_gold_dir", "fused_predictor", "gold_item", "load_gold", "normalise",
     "pipeline_predictor", "read_jsonl", "score_case", "score_pairs", "score_petrarch",
     "token_f1", "typer_predictor",
 ]

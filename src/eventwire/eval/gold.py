@@ -29,6 +29,10 @@ class Prediction:
     actor: str | None = None
     recipient: str | None = None
     acled: str | None = None  # ACLED sub-type name
+    # the dictionary id a pronoun argument ("it", "them") was resolved to: a pronoun's text
+    # cannot be compared with a gold span, the actor it stands for can (see scoring.SameActor)
+    actor_id: str | None = None
+    recipient_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,18 @@ def load_gold(name: str | None = None, path: str | os.PathLike[str] | None = Non
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 
 
+def _is_pronoun(word: str) -> bool:
+    return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
+
+
+def _pronoun_id(value: Any) -> str | None:
+    """The actor id behind a resolved pronoun argument, None for anything else."""
+    if value is None or isinstance(value, str):
+        return None
+    get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
+    return get("id") if _is_pronoun((get("text") or "").strip()) else None
+
+
 def _text_of(value: Any) -> str | None:
     """The argument text scored against gold: the text as written, except that a pronoun
     ("Hungary says it will …") is scored by the name the coder resolved it to, as a reader
@@ -178,7 +194,7 @@ def _text_of(value: Any) -> str | None:
     get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
     text, name = get("text"), get("name")
     word = (text or "").strip()
-    if name and word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper()):
+    if name and _is_pronoun(word):
         return name
     return text
 
@@ -193,4 +209,5 @@ def as_prediction(event: Any) -> Prediction:
         getattr(acled, "sub_event_type", None)
     return Prediction(event_type=get("event_type"), confidence=float(get("confidence", 1.0)),
                       actor=_text_of(get("actor")), recipient=_text_of(get("recipient")),
-                      acled=sub)
+                      acled=sub, actor_id=_pronoun_id(get("actor")),
+                      recipient_id=_pronoun_id(get("recipient")))

@@ -76,8 +76,8 @@ def fused_predictor(typer: Any, config: Any = None) -> Predictor:
             for event in found:
                 kind, conf = fuse(event.event_type, event.confidence, proba)
                 if kind is not None:
-                    fused.append(Prediction(kind, conf, event.actor, event.recipient,
-                                            event.acled if kind == event.event_type else None))
+                    fused.append(_replace(event, event_type=kind, confidence=conf,
+                                          acled=event.acled if kind == event.event_type else None))
             if not found:
                 kind, conf = fuse(None, 0.0, proba)
                 if kind is not None:
@@ -85,3 +85,17 @@ def fused_predictor(typer: Any, config: Any = None) -> Predictor:
             out.append(fused)
         return out
     return predict
+
+
+def dictionary_identity(config: Any = None) -> Callable[[str, str], bool]:
+    """``same_actor`` for :func:`eventwire.eval.evaluate`: the gold span resolves, in the actor
+    dictionaries the coder uses, to the actor id a pronoun was resolved to."""
+    from eventwire.config import Config
+    from eventwire.resolve.actors import ActorDictionary
+
+    actors = ActorDictionary.load((config or Config()).dictionaries)
+
+    def same_actor(gold_text: str, actor_id: str) -> bool:
+        found = actors.match(gold_text)
+        return found is not None and found.id == actor_id
+    return same_actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventwire.eval.gold import (
@@ -122,19 +122,38 @@ def argument_match(gold: str | None, predicted: str | None) -> bool:
     return False
 
 
-def _pair_score(gold: GoldEvent, pred: Prediction) -> float:
+#: ``same_actor(gold_text, actor_id)``: does the gold span name the actor with this dictionary
+#: id? Lets a resolved pronoun ("The Israeli military says *it* has opened an inquiry") be
+#: judged by whom it stands for, as a reader (or the GDELT audit, which checks actor codes)
+#: would, when its canonical name ("Military of Israel") shares too few words with the span.
+SameActor = Callable[[str, str], bool]
+
+
+def argument_hit(gold: str | None, predicted: str | None, predicted_id: str | None = None,
+                 same_actor: SameActor | None = None) -> bool:
+    """:func:`argument_match`, or, for a resolved pronoun, the gold span naming its actor."""
+    if argument_match(gold, predicted):
+        return True
+    return bool(gold and predicted_id and same_actor is not None and
+                any(part.strip() and same_actor(part.strip(), predicted_id)
+                    for part in gold.split(";")))
+
+
+def _pair_score(gold: GoldEvent, pred: Prediction, same_actor: SameActor | None = None) -> float:
     score = 0.0
-    for g, p in ((gold.actor, pred.actor), (gold.recipient, pred.recipient)):
+    for g, p, pid in ((gold.actor, pred.actor, pred.actor_id),
+                      (gold.recipient, pred.recipient, pred.recipient_id)):
         if g and p:
-            score += 1.0 if argument_match(g, p) else token_f1(g, p) * 0.5
+            score += 1.0 if argument_hit(g, p, pid, same_actor) else token_f1(g, p) * 0.5
     return score
 
 
-def choose_prediction(gold: GoldEvent, predictions: Sequence[Prediction]) -> Prediction | None:
+def choose_prediction(gold: GoldEvent, predictions: Sequence[Prediction],
+                      same_actor: SameActor | None = None) -> Prediction | None:
     """The predicted event for a gold pair: best argument overlap, ties by confidence."""
     if not predictions:
         return None
-    return max(predictions, key=lambda p: (_pair_score(gold, p), p.confidence))
+    return max(predictions, key=lambda p: (_pair_score(gold, p, same_actor), p.confidence))
 
 
 # -- metrics ------------------------------------------------------------------------------
@@ -196,8 +215,11 @@ def _predict_all(items: Sequence[GoldItem], predict: Predictor) -> list[list[Pre
 
 
 def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Prediction]],
-                worst: int = 15) -> dict[str, Any]:
-    """Type, actor and recipient scores for sets labelled per (sentence, actor, recipient)."""
+                worst: int = 15, same_actor: SameActor | None = None) -> dict[str, Any]:
+    """Type, actor and recipient scores for sets labelled per (sentence, actor, recipient).
+
+    Without ``same_actor`` a pronoun argument is judged by its resolved name's words only.
+    """
     gold_labels: list[str] = []
     pred_labels: list[str] = []
     errors: list[dict[str, Any]] = []
@@ -207,18 +229,20 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     has_arguments = any(p.actor or p.recipient for preds in predictions for p in preds)
     for item, preds in zip(items, predictions, strict=True):
         for gold in item.events or ():
-            chosen = choose_prediction(gold, preds)
+            chosen = choose_prediction(gold, preds, same_actor)
             raw = chosen.event_type if chosen else NONE_LABEL
             label = gold.label if raw in gold.candidates else raw
             gold_labels.append(gold.label)
             pred_labels.append(label)
             if gold.actor:
                 actor_total += 1
-                actor_hits += bool(chosen and argument_match(gold.actor, chosen.actor))
+                actor_hits += bool(chosen and argument_hit(gold.actor, chosen.actor,
+                                                           chosen.actor_id, same_actor))
                 missing["actor"] += not (chosen and chosen.actor)
             if gold.recipient:
                 recipient_total += 1
-                recipient_hits += bool(chosen and argument_match(gold.recipient, chosen.recipient))
+                recipient_hits += bool(chosen and argument_hit(
+                    gold.recipient, chosen.recipient, chosen.recipient_id, same_actor))
                 missing["recipient"] += not (chosen and chosen.recipient)
             if label != gold.label:
                 errors.append({"id": item.id, "sentence": item.text, "gold": gold.label,
@@ -306,7 +330,7 @@ def score_petrarch(items: Sequence[GoldItem],
 
 def evaluate(predict: Predictor, name: str | None = None,
              gold: str | os.PathLike[str] | None = None, limit: int | None = None,
-             worst: int = 15) -> dict[str, Any]:
+             worst: int = 15, same_actor: SameActor | None = None) -> dict[str, Any]:
     """Run ``predict`` over a gold set and score it; the result is JSON-ready."""
     spec, items = load_gold(name, gold, limit)
     predictions = _predict_all(items, predict)
@@ -315,6 +339,6 @@ def evaluate(predict: Predictor, name: str | None = None,
     elif spec.kind == "petrarch":
         scores = score_petrarch(items, predictions)
     else:
-        scores = score_pairs(items, predictions, worst)
+        scores = score_pairs(items, predictions, worst, same_actor)
     return {"set": spec.name, "description": spec.description, "kind": spec.kind,
             "items": len(items), **scores}
