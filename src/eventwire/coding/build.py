@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.coding import fallbacks, roles, syntax
+from eventwire.coding import fallbacks, roles, syntax, targets
 from eventwire.coding.acled_story import acled_in_story, protest_broken_up, war_means
 from eventwire.coding.detect import Candidate
 from eventwire.coding.lexicon import Lexicon
@@ -229,6 +229,8 @@ def _participants(cand: Candidate, resolve: Resolve,
         recipient_parts = _targets(cand, resolve, lexicon, owned)
     elif not recipient_parts:
         recipient_parts = _targets(cand, resolve, lexicon)
+    # the accused of a probed claim, a permission's holder, a letter's addressee: see targets
+    recipient_parts = targets.refine_recipients(cand, recipient_parts, resolve, lexicon)
     if _non_human_harm(cand, actor_parts, recipient_parts):
         return None
     if agentless or (not actor_parts and _agentless_violence(cand)):
