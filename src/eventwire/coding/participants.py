@@ -53,14 +53,30 @@ class MentionMemory:
         bucket.append((token_index, actor, is_subject))
 
     def antecedent(self, pronoun: Token) -> Actor | None:
-        """The latest earlier subject of the right kind, else the latest mention of it."""
+        """The latest earlier subject of the right kind, else the latest mention of it; never
+        the subject of the pronoun's own clause ("Kiir pardoned *him*" is not Kiir)."""
         word = pronoun.lower_
         pool = self.persons if word in ("he", "she", "him", "her") else self.groups
-        before = [(actor, subj) for index, actor, subj in pool if index < pronoun.i]
+        bound = _clause_subjects(pronoun)
+        before = [(actor, subj) for index, actor, subj in pool
+                  if index < pronoun.i and index not in bound]
         subjects = [actor for actor, subj in before if subj]
         if subjects:
             return subjects[-1]
         return before[-1][0] if before else None
+
+
+def _clause_subjects(pronoun: Token) -> frozenset[int]:
+    """Token indices a non-reflexive object pronoun cannot stand for: the subjects of its own
+    verb (binding: "the army shelled *it*" never means the army; that would be "itself")."""
+    verb = None
+    if pronoun.dep_ in ("dobj", "dative", "obj", "iobj"):
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "agent"):
+        verb = pronoun.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    return frozenset(t.i for t in syntax.subjects(verb))
 
 
 class Resolve(Protocol):
@@ -111,7 +127,8 @@ def resolve_participant(
         antecedent = memory.antecedent(token)
         if antecedent is None:
             return None
-        return Participant(Actor(text=token.text, name=antecedent.name, id=antecedent.id,
+        return Participant(Actor(text=token.text, name=antecedent.name or antecedent.text,
+                                 id=antecedent.id,
                                  country=antecedent.country, sector=antecedent.sector,
                                  affiliations=antecedent.affiliations), token, via_pronoun=True)
     if syntax.is_dependent_mention(token):
