@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import fallbacks, nominal, roles, syntax
+from eventwire.coding import fallbacks, nominal, retype, roles, syntax
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
@@ -20,6 +20,7 @@ from eventwire.coding.modality import (
     DROPPED,
     FUTURE,
     NEGATED,
+    PROMISE,
     THREAT,
     trigger_modality,
 )
@@ -158,6 +159,10 @@ def _with_roles(
     """Attach participants to a verb trigger (or a noun trigger carried by a light verb)."""
     verb = light if light is not None else token
     modality = trigger_modality(token, lexicon, governor=light)
+    if event_type == "MOBILIZE":  # peacekeepers, troops sent to help: aid (before its future)
+        event_type, mode, cameo = retype.mobilized_aid(verb, token) or (event_type, mode, cameo)
+    if modality == ASSERTED and retype.is_offer(light):
+        modality = PROMISE  # "offered aid", "offered concessions": an offer is an AGREE
     if modality == NEGATED and event_type in REFUSABLE:
         # "will not accept refugees", "failed to reach a deal": a refusal is itself an event
         event_type, mode, cameo = "REJECT", REFUSAL_MODE.get(event_type), "12"
@@ -231,9 +236,6 @@ def _with_roles(
     if not recipients and (mode == "strike" or (
             token.lemma_.lower() == "strike" and event_type != "ASSAULT")):
         recipients = fallbacks.labour_counterpart(verb, actors)  # the employer struck against
-    if event_type == "MOBILIZE" and roles.is_peacekeeping(verb, token):
-        # "peacekeepers were deployed", "sent troops on a peacekeeping mission": CAMEO 074
-        event_type, mode, cameo = "AID", "peacekeeping", "074"
     return Candidate(
         trigger=token, trigger_end=end or token.i + 1, spec=spec, event_type=event_type,
         mode=mode, cameo=cameo, actors=tuple(actors), recipients=tuple(recipients),

@@ -1,0 +1,70 @@
+"""Type refinements read off the clause around a trigger, before its modality is applied.
+
+The lexicon gives a word's usual type; a few constructions change it, and must do so before the
+modality rules of :mod:`eventwire.coding.detect` turn a future or offered act into an AGREE (for
+cooperation) or a THREATEN (for hostility): "offered to send troops *to help* the army" is
+military aid promised (PLOVER AGREE), not a threatened deployment. Each rule follows the PLOVER
+manual and is pinned by a synthetic unit test (tests/unit/test_types_retype.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.coding import roles, syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Purposes that make a deployment assistance to someone: PLOVER AID covers "military and police
+#: assistance including arms and personnel" (CAMEO 072), unlike a show of force (MOBILIZE).
+ASSISTING_PURPOSES = frozenset({"help", "assist", "aid", "support"})
+#: Verb dependencies of a purpose clause ("sent troops *to serve as peacekeepers*").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The verb's to-infinitive purpose clauses ("sent troops *to help* X")."""
+    return [c for c in verb.children if c.dep_ in PURPOSE_DEPS and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _mentions_peacekeeping(tokens: list[Token]) -> bool:
+    return any(t.lower_ in roles.PEACEKEEPING or t.lemma_.lower() in roles.PEACEKEEPING
+               for t in tokens)
+
+
+def is_peacekeeping(verb: Token, trigger: Token) -> bool:
+    """A deployment whose troops or mission are peacekeeping: said in the clause itself, in its
+    purpose ("sent troops *to serve as a peacekeeping force*"), or by the subject of the verb it
+    completes ("*peacekeepers* began deploying")."""
+    if roles.is_peacekeeping(verb, trigger):
+        return True
+    if any(_mentions_peacekeeping(list(p.subtree)) for p in _purposes(verb)):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _mentions_peacekeeping([t for s in syntax.subjects(verb.head) for t in s.subtree])
+    return False
+
+
+def mobilized_aid(verb: Token, trigger: Token) -> tuple[str, str | None, str] | None:
+    """(type, mode, CAMEO) of a deployment that is aid, or None for a plain MOBILIZE.
+
+    Peacekeepers sent are aid to the place they keep the peace in (CAMEO 0743); troops sent *to
+    help* or *to support* a party are military assistance to it (CAMEO 072).
+    """
+    if is_peacekeeping(verb, trigger):
+        return "AID", "peacekeeping", "0743"
+    if any(p.lemma_.lower() in ASSISTING_PURPOSES for p in _purposes(verb)):
+        return "AID", None, "072"
+    return None
+
+
+#: Light verbs whose object is only put on the table: "offered aid", "offered its troops",
+#: "offered concessions" are PLOVER AGREE ("agree to, offer, promise ... to cooperate").
+OFFERING_VERBS = frozenset({"offer"})
+
+
+def is_offer(light: Token | None) -> bool:
+    """The event noun is the object of an offer, so the act is promised, not done."""
+    return light is not None and light.lemma_.lower() in OFFERING_VERBS

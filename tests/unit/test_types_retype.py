@@ -1,0 +1,67 @@
+"""Event types the rule coder used to get wrong, on sentences we wrote (PLOVER manual cases).
+
+Deployments that are aid (peacekeepers, troops sent to help), offers (AGREE), ambassadors
+summoned (ACCUSE), closed borders (COERCE), prosecution and trials (ACCUSE), pledged support
+(SUPPORT), rescues by evacuation (AID): rules in :mod:`eventwire.coding.retype`,
+:mod:`eventwire.coding.detect` and ``data/triggers.yaml``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding.detect import detect
+from eventwire.coding.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def types_of(pipeline):
+    lexicon = Lexicon.load()
+
+    def _types(text: str) -> dict[str, str]:
+        doc = pipeline.nlp(text)
+        return {c.trigger.text: c.event_type for s in doc.sents for c in detect(s, lexicon)}
+
+    return _types
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    # troops sent to help a party are military aid; offered, they are a promise (AGREE)
+    ("Canada has offered to send troops to help the Malian army.", "troops", "AGREE"),
+    ("Norway sent soldiers to Lebanon to serve as peacekeepers.", "soldiers", "AID"),
+    ("Brazil offered its troops to the Haitian government to help it restore order.", "troops",
+     "AGREE"),
+    ("Dozens of Indian peacekeepers began deploying on Monday.", "deploying", "AID"),
+    ("The Netherlands deployed election observers in Kenya.", "observers", "AID"),
+    # an offer is an AGREE ("agree to, offer, promise")
+    ("The rebels offered concessions to the government.", "concessions", "AGREE"),
+    # summoning an ambassador presents a grievance
+    ("The foreign ministry summoned the Danish ambassador.", "summoned", "ACCUSE"),
+    # closing borders restricts movement
+    ("Kenya closed its border with Somalia on Friday.", "border", "COERCE"),
+    # prosecution, trials, investigations
+    ("The prosecutor is seeking a life sentence for the former minister.", "sentence", "ACCUSE"),
+    ("A Spanish journalist was put under investigation in Morocco.", "put", "ACCUSE"),
+    ("The supreme court ordered the retrial of the opposition leader.", "retrial", "ACCUSE"),
+    # pledged or promised support is support expressed now
+    ("Poland pledged its full support for the Libyan government.", "support", "SUPPORT"),
+    ("The envoy promised Japan's support for the reform plan.", "support", "SUPPORT"),
+    # people evacuated out of danger are rescued; an aid package is aid
+    ("Army helicopters evacuated wounded civilians from the besieged town.", "civilians", "AID"),
+    ("Japan's aid package to Sri Lanka included medicine.", "package", "AID"),
+])
+def test_type(types_of, text, trigger, event_type):
+    found = types_of(text)
+    assert found.get(trigger) == event_type, found
+
+
+def test_a_troop_deployment_without_a_helping_purpose_stays_mobilize(types_of):
+    assert types_of("Russia sent troops to the border.")["troops"] == "MOBILIZE"
+
+
+def test_a_decree_signed_is_no_accord(types_of):
+    assert "SUPPORT" not in types_of("The president signed a decree on Monday.").values()
+
+
+def test_an_embassy_evacuated_stays_a_withdrawal(types_of):
+    assert types_of("Italy evacuated its embassy in Tripoli.")["evacuated"] == "RETREAT"
