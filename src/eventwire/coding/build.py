@@ -363,8 +363,12 @@ def _merge_into(built: dict, event: Event, cand: Candidate) -> None:
         if same_actor_other_verb or ((a1 == a2 or not a1 or not a2)
                                      and (r1 == r2 or not r1 or not r2)):
             keep, extra = (other, event) if other.confidence >= event.confidence else (event, other)
+            recipient = keep.recipient or extra.recipient
+            if extra.recipient and targets.participle_of(
+                    *((cand, other_cand) if keep is event else (other_cand, cand))):
+                recipient = extra.recipient  # "torched a village, killing 11": the village
             merged = keep.with_changes(
-                actor=keep.actor or extra.actor, recipient=keep.recipient or extra.recipient,
+                actor=keep.actor or extra.actor, recipient=recipient,
                 confidence=round(min(0.99, max(keep.confidence, extra.confidence) + 0.03), 3),
             )
             merged = merged.with_changes(id=_event_id(merged))

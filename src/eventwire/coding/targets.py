@@ -186,6 +186,17 @@ def document_object(noun: Token) -> list[Token]:
     return []
 
 
+def participle_of(sub: Candidate, main: Candidate) -> bool:
+    """``sub`` is told in a participle clause of ``main``'s verb: "stormed a base, *killing*
+    five", "carried out attacks on X, *killing* dozens". PLOVER codes one assault aimed at the
+    main clause's target; the victims counted after the comma are its toll."""
+    if sub.event_type != "ASSAULT":  # "filed a suit against X, accusing him": him is X
+        return False
+    verb = roles.governing_verb(main.trigger) if main.nominal else main.trigger
+    return (verb is not None and not sub.nominal and sub.trigger.dep_ == "advcl"
+            and sub.trigger.tag_ == "VBG" and sub.trigger.head.i == verb.i)
+
+
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
     """The recipients of a candidate after the rules above, most specific first.
