@@ -102,6 +102,8 @@ def _inside_quote(token: Token) -> bool:
 def _actor_like(actor: Actor, token: Token) -> bool:
     if token.ent_type_ == "NORP" and (token.pos_ == "ADJ" or token.dep_ == "amod"):
         return actor.id is not None  # "Islamist", "Sunni": an adjective of belief is no actor
+    if token.ent_type_ == "PERSON" and token.is_lower:
+        return syntax.names_people(token)  # "to comb the *bush*": a tagger slip, no Bush
     if actor.id or actor.sector or token.ent_type_ in ACTOR_ENT_LABELS:
         return True
     if token.ent_type_ in NON_ACTOR_ENT_LABELS:

@@ -8,9 +8,8 @@ spaCy tokens and the lexicon; the detector in :mod:`eventwire.coding.detect` cal
 The second half holds the fallbacks :mod:`eventwire.coding.build` uses when the detector's
 participants do not resolve to actors: PLOVER's *target* (``event_targets``: what an action is
 aimed at, an actor owning it preferred, else the named place of the act, else the thing itself);
-the doer read off the clause lives in :mod:`eventwire.coding.fallbacks`. They were written
-against error reports on development gold only (PLV train, PLOVER GSR), each with a synthetic
-unit test.
+the doer in :mod:`eventwire.coding.fallbacks`, farther recipients in :mod:`.targets`. Written
+against development gold only (PLV train, PLOVER GSR), each with a synthetic unit test.
 """
 
 from __future__ import annotations
@@ -346,7 +345,8 @@ def event_targets(trigger: Token, nominal: bool, found: tuple[Token, ...] | list
             and not own_thing(t)]  # "withdraw *its troops*"
     for token in pool:
         if syntax.is_actor_token(token) and not syntax.is_pronoun(token) and not (
-                token.pos_ == "NOUN" and names_event(token, lexicon)):
+                token.pos_ == "NOUN" and names_event(token, lexicon)) and not (
+                token.ent_type_ == "PERSON" and token.is_lower):  # "comb the *bush*"
             return [token]
     verb = _carrier(trigger) if nominal else trigger
     places = clause_places(verb if verb is not None else trigger)

@@ -51,6 +51,9 @@ SIDE_PREPS = frozenset({"with", "against"})
 RELATION_NOUNS = frozenset({"dispute", "conflict", "talks", "negotiation", "war", "row",
                             "standoff", "feud", "quarrel", "agreement", "deal", "relation",
                             "tie", "treaty", "accord", "truce", "ceasefire", "fight"})
+#: Nouns of a peaceful tie that is itself cut, kept or boycotted: its "with" names the partner.
+TIE_NOUNS = frozenset({"contact", "tie", "relation", "link", "cooperation", "dialogue", "trade",
+                       "talks", "negotiation"})
 #: Nouns of a document or motion whose participle clause says what it does ("a lawsuit
 #: accusing X", "a resolution condemning X").
 DOCUMENT_CARRIERS = frozenset({"lawsuit", "suit", "complaint", "petition", "resolution",
@@ -155,6 +158,18 @@ def taken_from(tokens: list[Token], verb: Token | None) -> list[Token]:
     return []
 
 
+def relation_side(tokens: list[Token]) -> list[Token]:
+    """The other side of a relation that is itself the object: "boycott all contact *with the
+    United States*", "cut ties *with X*". A relation is never an actor, whatever the words
+    around it ("official contact")."""
+    for token in tokens:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in TIE_NOUNS:
+            found = [t for t in syntax.prep_objects(token, tuple(SIDE_PREPS)) if _named(t)]
+            if found:
+                return found
+    return []
+
+
 def dispute_side(tokens: list[Token], is_event_noun) -> list[Token]:
     """The other party of a dispute or talks inside a thing: "accepted a plan for settling a
     dispute *with the company*". Only through an event noun's "with"/"against"."""
@@ -165,6 +180,44 @@ def dispute_side(tokens: list[Token], is_event_noun) -> list[Token]:
                         inner.head.head)) and inner.head.head.i != token.i:
                 return [inner]
     return []
+
+
+def up_to_object(verb: Token) -> list[Token]:
+    """The object of "kidnapped *up to 16 advisers*", which parsers read as the particle "up"
+    and a "to" phrase. Only a counted noun qualifies ("gave up to the police" does not)."""
+    if syntax.direct_objects(verb):
+        return []
+    for prt in (c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "up"):
+        for prep in (c for c in prt.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if any(c.dep_ == "nummod" or c.like_num for c in obj.lefts) and (
+                        roles.is_target_token(obj)):
+                    return syntax.conjuncts(obj)
+    return []
+
+
+#: Prepositions naming where forces are sent against or into, most hostile first.
+MOBILIZED_PREPS = ("against", "into", "to", "toward", "towards")
+
+
+def mobilized_target(verb: Token) -> list[Token]:
+    """Whom a mobilization is aimed at, anywhere in its purpose: "mobilized troops for a
+    possible order to move *against Syria's air defences*", "placed a brigade in Germany on
+    alert to fly *into Lebanon*". Not inside the subject, and not where the forces stand."""
+    skip = {t.i for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS for t in c.subtree}
+    moved = {t.i for o in syntax.direct_objects(verb) for t in o.subtree}
+    best: tuple[int, int, Token] | None = None
+    for token in verb.subtree:
+        if token.dep_ != "pobj" or token.i in skip or token.i in moved:
+            continue
+        prep = token.head.lower_
+        if prep not in MOBILIZED_PREPS or not (_named(token) or token.ent_type_ in ("GPE", "LOC")
+                                               or roles.owner(token).i != token.i):
+            continue
+        key = (MOBILIZED_PREPS.index(prep), token.i, token)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return [roles.owner(best[2])] if best else []
 
 
 def idiom_parts(tokens: list[Token], verb: Token, key: str) -> list[Token]:
@@ -229,6 +282,19 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
             return found
     if cand.nominal:
         found = named(permission_holder(trigger))
+        if found:
+            return found
+    else:
+        found = named(up_to_object(trigger))  # "kidnapped up to 16 advisers from a bazaar"
+        if found:
+            return found
+    found = named(relation_side(tokens))  # "boycott all official contact with the US"
+    if found:
+        return found
+    if cand.event_type == "MOBILIZE" and not cand.nominal and all(
+            p.target or p.token.i in {t.i for o in syntax.direct_objects(verb) for t in o.subtree}
+            for p in parts):  # the forces moved, or where they stand, receive nothing
+        found = named(mobilized_target(verb))
         if found:
             return found
     if not cand.nominal and not any(p.token.head.i == trigger.i and p.token.dep_ in (

@@ -1,0 +1,58 @@
+"""Recipients of mobilizations, seizures of counted people and boycotts, on synthetic sentences.
+
+Rules of :mod:`eventwire.coding.targets` (``mobilized_target``, ``up_to_object``,
+``relation_side``) and the tagger-slip guard (a lower-case word tagged PERSON names nobody).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def recipients(events, event_type=None):
+    return [(e.recipient.text if e.recipient else "").lower() for e in events
+            if event_type is None or e.event_type == event_type]
+
+
+@pytest.mark.parametrize(("sentence", "target", "not_it"), [
+    # the adversary named in the purpose, not the forces moved
+    (("The Turkish military has mobilized troops for a possible order to move against Syria's "
+     "air defences."), "syria", "troops"),
+    # where the forces are sent, not where they stand
+    ("The Pentagon placed an Army brigade in Germany on alert to fly into Lebanon if needed.",
+     "lebanon", "germany"),
+])
+def test_mobilization_is_aimed_at_its_adversary_or_destination(code, sentence, target, not_it):
+    found = recipients(code(sentence), "MOBILIZE")
+    assert found and target in found[0] and not_it not in found[0], found
+
+
+def test_lower_case_word_tagged_as_person_is_no_recipient(code):
+    """ "to comb the bush": a tagger slip (and no dictionary Bush); the destination is meant."""
+    found = recipients(code("The 3rd Brigade had mobilised its men to the area to comb the "
+                            "bush."), "MOBILIZE")
+    assert found and "area" in found[0], found
+
+
+def test_counted_object_read_as_up_to_phrase(code):
+    found = recipients(code("Afghan rebels have kidnapped up to 16 Russian civilian advisers "
+                            "from a town bazaar."))
+    assert found and "advisers" in found[0] and "bazaar" not in found[0], found
+
+
+def test_partner_of_a_boycotted_tie(code):
+    found = recipients(code("Palestinian leaders said they would boycott all official contact "
+                            "with the United States."), "THREATEN")
+    assert found and "united states" in found[0], found
+
+
+def test_up_to_rule_needs_a_counted_noun(parse):
+    from spans import token
+
+    from eventwire.coding.targets import up_to_object
+
+    doc = parse("The rebels gave up to the police after a siege.")
+    assert up_to_object(token(doc, "gave")) == []
+    doc = parse("Gunmen abducted up to 30 students from the school.")
+    # parsed right ("up to" as a quantifier, "students" the object): nothing to repair
+    assert up_to_object(token(doc, "abducted")) == []
