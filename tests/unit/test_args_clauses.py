@@ -207,7 +207,7 @@ def test_stance_voiced_by_a_named_speaker_is_his(code, sentence, word, speaker):
 
 
 def test_acting_troops_aim_at_what_their_verb_names(code):
-    event = by_trigger(code("French troops have begun leaving Mali after nine years."), "troops")
+    event = by_trigger(code("French troops have begun leaving Mali after nine years."), "leaving")
     assert event.recipient is not None and event.recipient.text == "Mali"
 
 

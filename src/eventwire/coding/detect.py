@@ -7,10 +7,11 @@ record building happen in :mod:`eventwire.coding.build`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import fallbacks, nominal, retype, roles, syntax
+from eventwire.coding import fallbacks, nominal, retype, roles, speech_acts, syntax
+from eventwire.coding.candidate import Candidate
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
     ANNOUNCED,
@@ -44,9 +45,6 @@ PEACEKEEPERS_ARRIVING = TriggerSpec(key="arrive", event_type="AID", cameo="0743"
 #: Verbs of command, and the types of the commanded acts that the commander is coded for.
 ORDER_VERBS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT"})
-#: Modals that turn a reported clause into an obligation the speaker lays on its subject.
-DEONTIC_MODALS = frozenset({"must", "should"})
-DEMAND_CONFIDENCE = 0.6
 #: Recipient prepositions of verb+object pairs that have no lexicon entry of their own.
 OVERRIDE_PREPS = ("to", "with", "on", "against", "for", "from")
 #: Cooperative actions whose negation is a rejection (PLOVER REJECT), and the REJECT mode.
@@ -66,23 +64,6 @@ LABOUR_SUBJECTS = frozenset({"worker", "workers", "union", "unions", "teacher", 
                              "doctor", "doctors", "nurse", "nurses", "employee", "employees",
                              "miner", "miners", "driver", "drivers", "staff", "student",
                              "students", "lawyer", "lawyers", "farmer", "farmers"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One event signalled in a sentence, before actor resolution and scoring."""
-
-    trigger: Token
-    trigger_end: int  # token index after the last trigger token (phrasal verbs, compounds)
-    spec: TriggerSpec
-    event_type: str
-    mode: str | None
-    cameo: str | None
-    actors: tuple[Token, ...]
-    recipients: tuple[Token, ...]
-    modality: str
-    rule: str
-    nominal: bool = False
 
 
 def _object_lemmas(token: Token) -> set[str]:
@@ -138,7 +119,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             event_type, mode, cameo = "COERCE", "arrest", "173"
         elif nominal.is_place_token(obj):
             event_type, mode, cameo = "ASSAULT", None, "190"
-    if lemma in ("attack", "assault") and objects and roles.abstract_target(token, ()):
+    if lemma in ("attack", "assault") and objects and (roles.abstract_target(
+            token, ()) or nominal.attack_in_words(token)):  # "attacked X, calling them liars"
         event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "attacked the decision"
     banned = objects or syntax.passive_subjects(token)
     if lemma in roles.BANNING and banned and roles.bans_actor(token):
@@ -355,44 +337,10 @@ def _peacekeepers_arriving(verb: Token, lexicon: Lexicon) -> Candidate | None:
     return replace(cand, actors=tuple(inner)) if cand is not None and inner else cand
 
 
-def _demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
-    """ "X said Y must stop the attacks": a reported obligation is X's demand on Y (CAMEO 10)."""
-    for clause in speech.children:
-        if clause.dep_ != "ccomp" or not any(
-            c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in clause.children
-        ):
-            continue
-        if trigger_modality(speech, lexicon) in DROPPED:
-            return None
-        actors = syntax.subjects(speech)
-        recipients = syntax.subjects(clause) or syntax.passive_subjects(clause)
-        if not actors or not recipients or syntax.is_pronoun(recipients[0]):
-            return None
-        spec = TriggerSpec(key="must", event_type="REQUEST", cameo="10", mode=None,
-                           confidence=DEMAND_CONFIDENCE)
-        return Candidate(trigger=clause, trigger_end=clause.i + 1, spec=spec,
-                         event_type="REQUEST", mode=None, cameo="10", actors=tuple(actors),
-                         recipients=tuple(recipients), modality=ASSERTED, rule="demand:must")
-    return None
-
-
-def _blame_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
-    """ "Officials said the rebels were responsible": the speaker accuses them (CAMEO 112)."""
-    found = nominal.blamed(speech, lexicon)
-    actors = syntax.subjects(speech)
-    if found is None or not actors or trigger_modality(speech, lexicon) in DROPPED:
-        return None
-    spec = TriggerSpec(key="responsible", event_type="ACCUSE", cameo="112", mode="allege",
-                       confidence=DEMAND_CONFIDENCE)
-    return Candidate(trigger=found[0], trigger_end=found[0].i + 1, spec=spec,
-                     event_type="ACCUSE", mode="allege", cameo="112", actors=tuple(actors),
-                     recipients=tuple(found[1]), modality=ASSERTED, rule="blame:responsible")
-
-
 def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """An event noun not carried by a light verb: "Israeli airstrikes on Gaza killed ..."."""
     spec, end = nominal.noun_spec(token, lexicon)
-    if spec is None:
+    if spec is None or nominal.party_in_a_clause(token, spec):
         return None
     modality = trigger_modality(token, lexicon)
     if modality in DROPPED:
@@ -423,10 +371,18 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             continue
         lemma = roles.verb_lemma(token, lexicon)
         if lemma in lexicon.speech_verbs or lemma in ANNOUNCING_VERBS:
-            candidate = _demand_candidate(token, lexicon) or _blame_candidate(token, lexicon)
+            candidate = speech_acts.speech_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
                 continue
+        labelled = speech_acts.name_calling(token)  # "called the envoy a liar": ACCUSE
+        if labelled is not None:
+            candidate = _with_roles(token, labelled[0], "ACCUSE", "disapprove", "111", lexicon,
+                                    rule="verbal:name-calling")
+            if candidate is not None:
+                found.append(replace(candidate, recipients=candidate.recipients or tuple(
+                    labelled[1])))
+            continue
         if lemma in lexicon.speech_verbs:
             continue
         candidate = None
@@ -439,6 +395,10 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             candidate = _verb_candidate(token, lexicon)
         if candidate is None and lemma in ARRIVAL_VERBS:
             candidate = _peacekeepers_arriving(token, lexicon)
+        departure = retype.armed_departure(token) if candidate is None else None
+        if departure is not None:  # "troops began leaving Mali": a withdrawal
+            candidate = _with_roles(token, departure, "RETREAT", "withdraw", "0874", lexicon,
+                                    rule="departure:leave")
         if candidate is not None:
             found.append(candidate)
             consumed.add(candidate.trigger.i)

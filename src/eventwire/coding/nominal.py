@@ -52,6 +52,18 @@ def hyphen_lemma(token: Token) -> str | None:
     return f"{first.lower_}-{token.lemma_.lower()}"
 
 
+#: Participles that say an "attack" was made in words: "attacked the spy chiefs, *calling* them
+#: nutters", "launched an attack on the minister, *accusing* him of lying".
+VERBAL_ATTACK_PARTICIPLES = frozenset({"call", "accuse", "describe", "brand", "label", "dub",
+                                       "charge", "blame", "say", "claim", "denounce", "slam"})
+
+
+def attack_in_words(verb: Token) -> bool:
+    """The attack done by (or carried by) this verb is followed by what was said in it."""
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+               and c.lemma_.lower() in VERBAL_ATTACK_PARTICIPLES for c in verb.children)
+
+
 def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
     """Lexicon entry for an event noun, trying a two-word form with its modifier first."""
     lemma = token.lemma_.lower()
@@ -82,9 +94,22 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
                        context=("protest",))
     elif spec is not None and lemma in ("attack", "assault") and (
         modifiers & VERBAL_ATTACK or roles.abstract_target(token, ("on", "against"))
-    ):  # "a scathing attack", "an attack on the impeachment proceedings"
+        or (token.dep_ in ("dobj", "nsubjpass") and attack_in_words(token.head))
+    ):  # "a scathing attack", "an attack on the impeachment proceedings", "..., calling them"
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
     return spec, token.i + 1
+
+
+#: Nouns that are an event only when nothing else is said of them ("Russian troops near the
+#: border"): as a clause's subject or object they are a party to that clause's event
+#: ("Iraqi troops launched an assault", "American troops began leaving").
+PARTY_NOUNS = frozenset({"troop"})
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj"})
+
+
+def party_in_a_clause(token: Token, spec: TriggerSpec) -> bool:
+    """The noun names a party to another predicate, not an event of its own."""
+    return spec.key in PARTY_NOUNS and token.dep_ in PARTY_DEPS
 
 
 def object_lemma(token: Token) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.coding import roles, syntax
+from eventwire.coding.lexicon import TriggerSpec
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,3 +69,26 @@ OFFERING_VERBS = frozenset({"offer"})
 def is_offer(light: Token | None) -> bool:
     """The event noun is the object of an offer, so the act is promised, not done."""
     return light is not None and light.lemma_.lower() in OFFERING_VERBS
+
+
+#: Verbs of leaving a place: troops leaving a country withdraw from it (PLOVER RETREAT
+#: 'withdraw'); anyone else leaving is travel, no event.
+DEPARTURE_VERBS = frozenset({"leave", "quit", "vacate", "exit", "depart"})
+#: Armed parties whose departure from a place is a withdrawal.
+ARMED_PARTIES = frozenset({"troop", "force", "soldier", "army", "military", "peacekeeper",
+                           "fighter", "militant", "rebel", "militia", "insurgent", "contingent",
+                           "battalion", "brigade", "unit", "marine", "paratrooper"})
+WITHDRAWAL = TriggerSpec(key="leave", event_type="RETREAT", cameo="0874", mode="withdraw",
+                         confidence=0.6, context=("military",), recipient_preps=("from",))
+
+
+def armed_departure(verb: Token) -> TriggerSpec | None:
+    """ "American troops began leaving Afghanistan", "rebel fighters vacated the town": an armed
+    party leaving a place withdraws from it; the subject may sit on the verb it completes."""
+    if verb.lemma_.lower() not in DEPARTURE_VERBS or not syntax.direct_objects(verb):
+        return None
+    subjects = syntax.subjects(verb)
+    if not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        subjects = syntax.subjects(verb.head)  # "troops *began* leaving"
+    armed = any(s.lemma_.lower() in ARMED_PARTIES or s.lower_ in ARMED_PARTIES for s in subjects)
+    return WITHDRAWAL if armed else None

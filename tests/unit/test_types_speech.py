@@ -1,0 +1,80 @@
+"""Verbal acts the rule coder used to miss or mistype, on sentences we wrote.
+
+Name-calling and criticism are PLOVER ACCUSE 'disapprove' ("criticize, defame, denigrate");
+an "attack" made in words is criticism, not violence; troops named as a party to another
+clause are no deployment of their own. Rules in :mod:`eventwire.coding.speech_acts` and
+:mod:`eventwire.coding.nominal`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding.detect import detect
+from eventwire.coding.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def found(pipeline):
+    lexicon = Lexicon.load()
+
+    def _found(text: str):
+        doc = pipeline.nlp(text)
+        return [c for s in doc.sents for c in detect(s, lexicon)]
+
+    return _found
+
+
+def _roles(candidates, event_type: str):
+    hits = [c for c in candidates if c.event_type == event_type]
+    assert hits, [(c.rule, c.event_type) for c in candidates]
+    return [t.text for t in hits[0].actors], [t.text for t in hits[0].recipients]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The senator called the governor a liar.", "senator", "governor"),
+    ("The minister called the verdict unacceptable.", "minister", "verdict"),
+    ("The regime branded the protesters terrorists.", "regime", "protesters"),
+    ("The opposition described the election as a sham.", "opposition", "election"),
+    ("Critics say the president has used the crisis to silence the press.", "Critics",
+     "president"),
+])
+def test_name_calling_and_criticism_are_accusations(found, text, actor, recipient):
+    assert _roles(found(text), "ACCUSE") == ([actor], [recipient])
+
+
+def test_a_friendly_name_is_no_accusation(found):
+    assert not [c for c in found("The president called the prime minister a good friend.")
+                if c.event_type == "ACCUSE"]
+
+
+def test_an_attack_made_in_words_is_criticism(found):
+    cands = found("The former minister launched an attack on the central bank, calling its "
+                  "chiefs incompetent.")
+    assert "ASSAULT" not in {c.event_type for c in cands}
+    assert _roles(cands, "ACCUSE")[1] == ["bank"]
+
+
+def test_an_attack_with_killing_stays_an_assault(found):
+    cands = found("Rebels attacked the convoy, killing five soldiers.")
+    assert {c.event_type for c in cands} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops launched an assault on the rebel stronghold.",
+    "American troops began leaving the base on Monday.",
+])
+def test_troops_in_a_clause_are_no_deployment_of_their_own(found, text):
+    assert not [c for c in found(text) if c.rule == "noun:troop"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("French troops have begun leaving Mali.", "RETREAT"),
+    ("Rebel fighters vacated the town on Sunday.", "RETREAT"),
+])
+def test_armed_parties_leaving_a_place_withdraw(found, text, event_type):
+    assert event_type in {c.event_type for c in found(text)}
+
+
+def test_a_minister_leaving_a_city_is_no_event(found):
+    assert not found("The minister left Paris on Monday.")
