@@ -56,3 +56,28 @@ def test_up_to_rule_needs_a_counted_noun(parse):
     doc = parse("Gunmen abducted up to 30 students from the school.")
     # parsed right ("up to" as a quantifier, "students" the object): nothing to repair
     assert up_to_object(token(doc, "abducted")) == []
+
+
+def test_people_deported_receive_it_not_the_destination(code):
+    """ "deported 50 migrants to Eritrea": the deported are the target (PLOVER COERCE)."""
+    found = recipients(code("The authorities deported 50 migrants to Eritrea."))
+    assert found and "migrants" in found[0], found
+
+
+def test_sides_named_together_fight_each_other(code):
+    events = [e for e in code("Sudan's army and the RSF clashed in Khartoum.")
+              if e.event_type == "ASSAULT"]
+    pairs = {((e.actor.text if e.actor else "").lower(),
+              (e.recipient.text if e.recipient else "").lower()) for e in events}
+    assert any("army" in a and "rsf" in r for a, r in pairs), pairs
+    assert not any("khartoum" in r for _, r in pairs), pairs
+
+
+def test_protest_outside_an_embassy_is_aimed_at_it(code):
+    found = recipients(code("Protesters rallied outside the US embassy in Baghdad."), "PROTEST")
+    assert found and "embassy" in found[0], found
+
+
+def test_people_a_harm_verb_acts_on_beat_the_place(code):
+    found = recipients(code("The militants abducted 40 schoolgirls from a village in Borno."))
+    assert found and "schoolgirls" in found[0], found

@@ -223,6 +223,8 @@ def _participants(cand: Candidate, resolve: Resolve,
         recipient_parts = resolve(partner) or recipient_parts
     if cand.event_type == "MOBILIZE" and recipient_parts:
         recipient_parts = _mobilized_against(cand, recipient_parts, resolve, lexicon)
+    actor_parts, recipient_parts = targets.mutual_sides(  # "A and B clashed in X": A fights B
+        cand, actor_parts, recipient_parts) or (actor_parts, recipient_parts)
     if recipient_parts and all(roles.own_thing(p.token) for p in recipient_parts):
         # "willing to withdraw *its troops* ... in Gaza": the place beyond receives it
         owned = tuple(p.token for p in recipient_parts)

@@ -36,8 +36,8 @@ FUNDS = frozenset({"grant", "loan", "credit", "donation", "funding", "fund", "tr
                    "package", "contribution", "subsidy", "money", "cash"})
 #: Verbs of transfer: their direct object is what moves, the "to" phrase who receives it.
 TRANSFER_VERBS = frozenset({"send", "deploy", "dispatch", "give", "return", "deliver", "hand",
-                            "supply", "ship", "fly", "airlift", "extradite", "deport", "transfer",
-                            "provide", "donate", "lend", "loan", "redeploy"})
+                            "supply", "ship", "fly", "airlift", "transfer", "provide", "donate",
+                            "lend", "loan", "redeploy"})  # not "deport X to Y": X receives it
 #: Verbs whose object is what is given away, so never its receiver.
 GIVING_VERBS = MONEY_VERBS | TRANSFER_VERBS
 #: Inflection endings and what replaces them, most specific first ("staging" -> "stage").

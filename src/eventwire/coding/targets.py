@@ -250,6 +250,56 @@ def participle_of(sub: Candidate, main: Candidate) -> bool:
             and sub.trigger.tag_ == "VBG" and sub.trigger.head.i == verb.i)
 
 
+#: Verbs of a fight between sides named together ("the army and the RSF clashed").
+MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})
+#: Prepositions of where a fight happened, not with whom.
+WHERE_PREPS = frozenset({"in", "at", "near", "on", "outside", "around", "across"})
+
+
+def mutual_sides(cand: Candidate, actors: list[Participant], found: list[Participant],
+                 ) -> tuple[list[Participant], list[Participant]] | None:
+    """ "Sudan's army and the RSF clashed in Khartoum": the first side fights the second; the
+    city is where, not whom. None when the verb is no mutual fight or a side is named."""
+    if cand.nominal or len(actors) < 2 or cand.trigger.lemma_.lower() not in MUTUAL_VERBS:
+        return None
+    if not all(p.token.dep_ == "pobj" and p.token.head.lower_ in WHERE_PREPS for p in found):
+        return None
+    return actors[:1], actors[1:2]
+
+
+#: Verbs whose direct object is always a person or group: who is harmed, seized or sent away.
+HUMAN_OBJECT_VERBS = frozenset({"abduct", "kidnap", "kill", "murder", "execute", "behead",
+                                "wound", "injure", "arrest", "detain", "jail", "imprison",
+                                "torture", "rape", "assassinate", "massacre", "slaughter",
+                                "deport", "expel", "extradite", "round"})
+#: Buildings that stand for the institution housed in them ("rallied outside the US embassy").
+SEAT_NOUNS = frozenset({"embassy", "consulate", "parliament", "ministry", "palace",
+                        "headquarters", "office", "offices", "court", "courthouse", "legislature",
+                        "residence", "hall", "assembly", "mission", "congress", "senate",
+                        "chancellery", "presidency", "capitol", "compound"})
+#: Prepositions of standing by a building ("outside", "in front of", "at").
+BY_PREPS = frozenset({"outside", "at", "near", "before", "opposite", "front", "around"})
+
+
+def human_object(verb: Token) -> list[Token]:
+    """The people a harm or arrest verb acts on: "abducted *40 schoolgirls* from a village in
+    Borno" (not the village or the state)."""
+    if verb.lemma_.lower() not in HUMAN_OBJECT_VERBS:
+        return []
+    return [t for t in syntax.direct_objects(verb)
+            if roles.is_target_token(t) and not syntax.is_pronoun(t)]
+
+
+def protest_seat(verb: Token) -> list[Token]:
+    """The institution whose building a protest stands at: "rallied *outside the US embassy*",
+    "protested in front of parliament"."""
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.lemma_.lower() in SEAT_NOUNS and (
+                token.head.lower_ in BY_PREPS or token.head.head.lower_ in BY_PREPS):
+            return [token]
+    return []
+
+
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
     """The recipients of a candidate after the rules above, most specific first.
@@ -286,6 +336,10 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
             return found
     else:
         found = named(up_to_object(trigger))  # "kidnapped up to 16 advisers from a bazaar"
+        objects = human_object(trigger)  # "abducted 40 schoolgirls from a village in Borno"
+        if not found and objects and not any(p.token.i in {t.i for t in objects[0].subtree}
+                                             for p in parts):
+            found = named(objects)
         if found:
             return found
     found = named(relation_side(tokens))  # "boycott all official contact with the US"
@@ -301,6 +355,11 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
             *syntax.OBJECT_DEPS, "dative") for p in parts):
         # "sent a letter to X threatening to cut funding over Y": X, not Y
         found = named(addressee(trigger))
+        if found:
+            return found
+    if cand.event_type == "PROTEST" and verb is not None and all(
+            p.target or p.token.ent_type_ in ("GPE", "LOC") for p in parts):
+        found = named(protest_seat(verb))  # "rallied outside the US embassy in Baghdad"
         if found:
             return found
     if parts and not all(p.target for p in parts):
