@@ -1,0 +1,176 @@
+"""The rules of eventwire.coding.nonpolitical for sport, company, disaster-relief and crime
+stories, on hand-made events (synthetic sentences; no gold text)."""
+
+from __future__ import annotations
+
+from eventwire.coding.nonpolitical import is_non_political, ordinary_crime
+from eventwire.model import Actor, Event, Evidence
+
+
+def event(sentence: str, event_type: str = "ASSAULT", actor: Actor | None = None,
+          recipient: Actor | None = None, rule: str = "verb:kill") -> Event:
+    return Event(id="e", event_type=event_type, mode=None, context=(), cameo=None, acled=None,
+                 actor=actor, recipient=recipient, location=None, date=None,
+                 date_precision=None, date_text=None,
+                 evidence=Evidence("d", sentence, 0, len(sentence)), sources=("d",),
+                 confidence=0.8, rule=rule)
+
+
+GOV = Actor("government", sector="government")
+OFFICIALS = Actor("Officials", sector="government")
+PEOPLE = Actor("80,000 people", sector="civilians")
+
+
+def test_match_reports_are_no_violence():
+    bowlers = Actor("Sri Lanka's bowlers", id="LKA", country="LKA")
+    assert is_non_political(event(
+        "Sri Lanka's bowlers bombarded the batsmen with short balls on the opening day.",
+        actor=bowlers, recipient=Actor("batsmen"), rule="verb:bombard"))
+    assert is_non_political(event(
+        "Manchester City attacked from the first whistle and crushed Bournemouth 6-1.",
+        actor=Actor("Manchester City"), recipient=Actor("first whistle"), rule="verb:attack"))
+    # a bomb at a stadium hurts people: no match report
+    assert not is_non_political(event(
+        "A bomb exploded outside the stadium before the league match, killing four fans.",
+        actor=Actor("bomb"), recipient=Actor("four fans")))
+    # one sports word and a number range are no score ("skulls from A.D. 640-890")
+    assert not is_non_political(event(
+        "Immigration and Customs Enforcement returned 12 skulls dating to A.D. 640-890 to Peru.",
+        "CONCEDE", actor=Actor("Immigration and Customs Enforcement"),
+        recipient=Actor("Peru", id="PER", country="PER"), rule="verb:return"))
+
+
+def test_companies_dealing_with_companies_are_not_political():
+    assert is_non_political(event(
+        "Unilever agreed to buy a stake in a Mexican food company for 1.2 billion dollars.",
+        "AGREE", actor=Actor("Unilever"),
+        recipient=Actor("Mexican food company", id="MEX-BUS", country="MEX", sector="business"),
+        rule="verb:agree"))
+    # a state or public-life words keep it: sanctions, strikes, governments
+    assert not is_non_political(event(
+        "A former tycoon called for sanctions against Belneftekhim, Belarus's state oil company.",
+        "REQUEST", actor=Actor("former tycoon"),
+        recipient=Actor("Belneftekhim", sector="business"), rule="verb:call for"))
+    assert not is_non_political(event(
+        "The government agreed to buy a stake in the national airline.", "AGREE", actor=GOV,
+        recipient=Actor("national airline", sector="business"), rule="verb:agree"))
+    # plain company words ("settlement") need a company among the participants
+    assert not is_non_political(event(
+        "The Organization of African Unity launched a mediation effort to help reach a "
+        "peaceful settlement.", "CONSULT", actor=Actor("Organization of African Unity"),
+        rule="light:launch+mediation effort"))
+
+
+def test_strikes_are_protests_even_at_a_company():
+    assert not is_non_political(event(
+        "Workers at the Ford plant went on strike for higher wages after the company's profits "
+        "rose.", "PROTEST", actor=Actor("Workers", sector="labour"), rule="verb:go on strike"))
+
+
+def test_relief_work_at_home_in_a_disaster_story_is_no_political_event():
+    assert is_non_political(event(
+        "Authorities evacuated 80,000 people from low-lying areas as Cyclone Fani approached.",
+        "AID", actor=Actor("Authorities", sector="government"), recipient=PEOPLE,
+        rule="typer:AID"))
+    assert is_non_political(event(
+        "Officials ordered residents of 30 villages to leave as lava flowed down the slopes.",
+        "REQUEST", actor=OFFICIALS, recipient=Actor("residents", sector="civilians"),
+        rule="verb:order"))
+    assert is_non_political(event(
+        "The prime minister visited the flood-hit district and promised compensation.",
+        "CONSULT", actor=Actor("prime minister", sector="government"),
+        recipient=Actor("flood-hit district"), rule="verb:visit"))
+    # the state's own soldiers sent to help are no adversary
+    assert is_non_political(event(
+        "After the floods the government deployed soldiers to help evacuate residents.",
+        "AID", actor=GOV, recipient=Actor("soldiers", sector="military"), rule="typer:AID"))
+    # help for another state stays
+    assert not is_non_political(event(
+        "Japan sent 20 tonnes of emergency supplies to Morocco after the earthquake.", "AID",
+        actor=Actor("Japan", id="JPN", country="JPN"),
+        recipient=Actor("Morocco", id="MAR", country="MAR"), rule="verb:send"))
+    # a setting is no disaster: security forces seizing explosives from a warehouse stay
+    assert not is_non_political(event(
+        "Security forces seized 200 kilograms of explosives from a warehouse in Karachi.",
+        "COERCE", actor=Actor("Security forces", sector="security"),
+        recipient=Actor("Karachi"), rule="verb:seize"))
+
+
+def test_an_attack_ruled_out_makes_an_accident():
+    blast = event("An explosion at an oil refinery killed three workers; officials ruled out an "
+                  "attack.", actor=OFFICIALS, recipient=Actor("attack"), rule="typer:ASSAULT")
+    assert is_non_political(blast)
+
+
+def test_gunfire_exchanged_is_no_fire_disaster():
+    fight = event("Gunmen and members of the Kenya Defence Forces exchanged fire near Lamu; "
+                  "one gunman died.", actor=Actor("one gunman", sector="armed group"),
+                  rule="typer:ASSAULT")
+    assert not is_non_political(fight)
+
+
+def test_criminals_words_and_arrests_without_a_doer_go():
+    assert is_non_political(event(
+        "Kidnappers abducted a businessman and demanded a ransom of 50 million naira.",
+        "REQUEST", actor=Actor("Kidnappers", sector="armed group"),
+        recipient=Actor("50 million naira"), rule="verb:demand"))
+    assert is_non_political(event(
+        "A woman was found dead in her flat, and a man has been arrested on suspicion of "
+        "murder.", "COERCE", recipient=Actor("man", sector="civilians"), rule="verb:arrest"))
+    # the place of the arrest is not its doer
+    assert is_non_political(event(
+        "An accountant was arrested in Nairobi for allegedly stealing from a church fund.",
+        "COERCE", actor=Actor("Nairobi", id="KEN-GOV", country="KEN", sector="government"),
+        rule="verb:arrest"))
+    # an accused politician keeps the accusation even without a doer
+    assert not is_non_political(event(
+        "Ousted president Aristide has been accused of misusing funds, much of it embezzled.",
+        "ACCUSE", recipient=Actor("Ousted president Aristide", sector="government"),
+        rule="verb:accuse"))
+    # prosecutors speak for the state: PLOVER codes the charge
+    assert not is_non_political(event(
+        "Prosecutors charged a former bank employee with stealing 5 million dollars.", "ACCUSE",
+        actor=Actor("Prosecutors", sector="judiciary"),
+        recipient=Actor("former bank employee", sector="business"), rule="verb:charge"))
+
+
+def test_murders_and_neighbours_are_crime_and_a_place_is_no_name():
+    assert is_non_political(event(
+        "A man was hacked to death by his neighbours over a land dispute.", "COERCE",
+        actor=Actor("his neighbours"), recipient=Actor("man", sector="civilians"),
+        rule="verb:hack"))
+    assert is_non_political(event(
+        "Kidnappers abducted a businessman in Port Harcourt and demanded a ransom.",
+        actor=Actor("Kidnappers", sector="armed group"),
+        recipient=Actor("businessman in Port Harcourt", sector="business"), rule="verb:abduct"))
+    # a "murderer" in a politician's mouth makes no crime story
+    assert not is_non_political(event(
+        "Erdogan blamed the Syrian government for a chemical weapons attack that killed dozens, "
+        "calling Assad a murderer.", actor=Actor("suspected chemical weapons attack"),
+        recipient=Actor("people", sector="civilians")))
+
+
+def test_known_armed_groups_stay_political_whatever_their_name():
+    clan = Actor("Gulf Clan cartel", id="CLAN_DEL_GOLFO", country="COL", sector="armed group")
+    killed = event("Members of the Gulf Clan cartel killed two farmers who refused to pay "
+                   "protection money.", actor=clan,
+                   recipient=Actor("two farmers", sector="civilians"))
+    assert not is_non_political(killed)
+    unnamed = event("Members of a drug cartel killed two farmers who refused to pay protection "
+                    "money.", actor=Actor("Members of a drug cartel", sector="armed group"),
+                    recipient=Actor("two farmers", sector="civilians"))
+    assert is_non_political(unnamed)
+
+
+def test_court_sentences_for_crimes_lose_their_acled_type():
+    court = Actor("court in Milan", sector="judiciary")
+    sentenced = event("A court in Milan sentenced a former bank manager to eight years for "
+                      "defrauding clients.", "COERCE", actor=court,
+                      recipient=Actor("former bank manager", sector="business"),
+                      rule="verb:sentence")
+    assert not is_non_political(sentenced)  # PLOVER codes the sentence
+    assert ordinary_crime(sentenced)  # ACLED does not
+    political = event("A court sentenced an opposition leader to eight years for fraud.",
+                      "COERCE", actor=court, recipient=Actor("opposition leader"),
+                      rule="verb:sentence")
+    assert not ordinary_crime(political)
