@@ -72,6 +72,23 @@ def test_pairs_scores_match_hand_computation(pair_file: Path) -> None:
     assert [e["id"] for e in report["worst_errors"]] == ["g2", "g4"]
 
 
+def test_sentences_annotated_without_events_count_as_negatives(tmp_path: Path,
+                                                             pair_file: Path) -> None:
+    gold = [*PAIR_GOLD,
+            {"id": "n1", "text": "Shares rose.", "events": []},
+            {"id": "n2", "text": "It rained.", "events": []},
+            {"id": "u1", "text": "Not annotated.", "events": None}]
+    path = tmp_path / "with_negatives.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in gold) + "\n", encoding="utf-8")
+    answers = {**STUB, "Shares rose.": [Prediction("AGREE", 0.4)], "It rained.": [],
+               "Not annotated.": [Prediction("ASSAULT", 0.9)]}
+    report = ev.evaluate(lambda ss: [answers[s] for s in ss], gold=path)
+    assert report["negatives"] == 2
+    assert report["negatives_with_events"] == 0.5  # "Shares rose." got an event
+    assert report["accuracy"] == 0.5  # negatives add no gold events to the type scores
+    assert ev.evaluate(stub_predict, gold=pair_file)["negatives_with_events"] is None
+
+
 def test_predict_must_return_one_list_per_sentence(pair_file: Path) -> None:
     with pytest.raises(ValueError):
         ev.evaluate(lambda sentences: [], gold=pair_file)

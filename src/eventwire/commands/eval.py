@@ -21,6 +21,7 @@ def _render(report: dict[str, Any], show_matrix: bool) -> None:
     headline.add_column("value", justify="right")
     for key in ("accuracy", "macro_f1", "weighted_f1", "actor_match", "recipient_match",
                 "actor_missing_rate", "recipient_missing_rate", "no_event_rate",
+                "negatives_with_events",
                 "plover_coarse_match", "non_political_event_rate", "non_political_acled_event_rate",
                 "detection_rate", "false_positive_rate"):
         if report.get(key) is not None:

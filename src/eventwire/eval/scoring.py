@@ -227,6 +227,8 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
     missing: Counter[str] = Counter()  # gold argument present, chosen event has none
     # a typer alone predicts no arguments: report their match as "not applicable", not 0
     has_arguments = any(p.actor or p.recipient for preds in predictions for p in preds)
+    negatives = [bool(preds) for item, preds in zip(items, predictions, strict=True)
+                 if item.events is not None and not item.events]
     for item, preds in zip(items, predictions, strict=True):
         for gold in item.events or ():
             chosen = choose_prediction(gold, preds, same_actor)
@@ -257,6 +259,9 @@ def score_pairs(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predic
             "recipient_missing_rate":
                 _rate(missing["recipient"], recipient_total) if has_arguments else None,
             "no_event_rate": _rate(pred_labels.count(NONE_LABEL), len(pred_labels)),
+            # sentences annotated as holding no event ("events": []) that still got one
+            "negatives_with_events": _rate(sum(negatives), len(negatives)),
+            "negatives": len(negatives),
             "confusion": confusion(gold_labels, pred_labels),
             "worst_errors": errors[:worst]}
 
