@@ -65,3 +65,9 @@ def test_a_decree_signed_is_no_accord(types_of):
 
 def test_an_embassy_evacuated_stays_a_withdrawal(types_of):
     assert types_of("Italy evacuated its embassy in Tripoli.")["evacuated"] == "RETREAT"
+
+
+def test_goods_handed_over_by_their_worth_are_aid(types_of):
+    found = types_of("The United States handed over $4 million worth of medical equipment to "
+                     "the health ministry.")
+    assert "AID" in found.values(), found

@@ -10,6 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from eventwire.coding.wordlists import (  # re-exported: other modules read syntax.X
+    AGENT_SUFFIXES,
+    GROUP_NOUNS,
+    NOT_AGENT_NOUNS,
+    OF_KEEPING_HEADS,
+    PEOPLE_NOUNS,
+    PERSON_TITLES,
+    QUANTITY_HEADS,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -19,24 +29,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Pronouns that stand for an actor mentioned earlier.
 ACTOR_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
-#: Words that head a phrase but mean "how many" rather than "who" ("thousands of protesters").
-QUANTITY_HEADS = frozenset({
-    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-    "scores", "score", "number", "group", "crowd", "crowds", "band", "members", "member",
-    "some", "many", "most", "all", "several", "both", "each", "one", "two", "three", "none",
-    "round", "series", "wave", "spate", "string", "raft", "batch", "contingent", "ton", "tons",
-    "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "truckload",
-    "truckloads", "shipment", "shipments", "consignment", "consignments", "convoy", "lot",
-    "part", "parts", "portion", "half", "rest", "remainder", "days", "weeks", "months",
-})
-#: Heads whose "of" phrase is part of the name ("Government of Syria", "head of the army").
-OF_KEEPING_HEADS = frozenset({
-    "government", "ministry", "minister", "army", "president", "head", "leader", "chief",
-    "member", "people", "force", "forces", "republic", "kingdom", "state", "council", "office",
-    "department", "union", "front", "party", "secretary", "commander", "spokesman",
-    "spokeswoman", "spokesperson", "prime", "king", "queen", "emir", "parliament", "league",
-    "organisation", "organization", "movement", "brigade", "brigades", "militia",
-})
 #: Prepositions whose "-ing" clause is done by the main clause's subject ("by shelling").
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "upon", "since",
                          "despite"})
@@ -51,56 +43,6 @@ DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "report", "letter", "decree", "motion",
                             "bill", "declaration", "communique", "ruling", "verdict", "note",
                             "petition", "order", "memo", "proclamation"})
-#: Heads that name one person by office: "the president", "Egypt's foreign minister".
-PERSON_TITLES = frozenset({
-    "president", "minister", "premier", "leader", "chief", "king", "queen", "emir", "prince",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "general",
-    "commander", "chairman", "chairwoman", "mayor", "envoy", "senator", "judge", "prosecutor",
-    "pope", "sheikh", "ayatollah", "chancellor", "director", "head", "magistrate",
-})
-AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
-#: Nouns with an agent ending that name things, not people.
-NOT_AGENT_NOUNS = frozenset({
-    "number", "order", "border", "matter", "center", "centre", "paper", "letter", "water",
-    "quarter", "headquarter", "headquarters", "chapter", "meter", "layer", "computer", "corner",
-    "river", "tower", "shelter", "answer", "manner", "summer", "winter", "september",
-    "october", "november", "december", "danger", "anger", "hunger", "finger", "weather", "filter",
-    "register", "trigger", "disaster", "monster", "cancer", "charter", "banner", "barrier",
-    "container", "helicopter", "tractor", "factor", "sector", "motor", "error", "terror",
-    "horror", "floor", "door", "corridor", "mirror", "colour", "color", "vapor", "labor",
-    "labour", "favor", "favour", "honor", "honour", "rumor", "rumour", "behavior", "behaviour",
-    "decree", "degree", "fee", "coffee", "guarantee", "tree", "jubilee",
-    "cooler", "poster", "pointer", "reactor", "radiator", "other", "another", "together",
-    "whether", "neither", "either", "rather", "further", "former", "latter", "dinner", "super",
-    "fever", "leather", "freezer", "sticker", "never", "ever", "however", "whatever",
-})
-PEOPLE_NOUNS = frozenset({
-    "student", "resident", "migrant", "immigrant", "emigrant", "civilian", "peasant", "servant",
-    "participant", "opponent", "dissident", "militant", "insurgent", "rebel", "refugee",
-    "people", "person", "man", "woman", "child", "family", "families", "crowd", "mob", "youth",
-    "villager", "citizen", "victim", "official", "delegate", "deputy", "lawmaker", "legislator",
-    "diplomat", "envoy", "staff", "personnel", "troop", "soldier", "officer", "guard", "agent",
-    "activist", "fighter", "gunman", "gunmen", "militia", "tribe", "clan", "mother", "father",
-    "speaker", "founder", "expert", "scholar", "cleric", "monk", "priest", "bishop", "imam",
-    "rabbi", "nun", "doctor", "nurse", "farmer", "worker", "employee", "musician", "artist",
-    "candidate", "incumbent", "chairman", "mayor", "ally", "allies", "rival", "critic", "voter",
-    "hostage", "captive", "detainee", "inmate", "prisoner", "suspect", "pilot", "crew",
-    "counterpart", "representative",
-})
-GROUP_NOUNS = frozenset({
-    "committee", "council", "court", "tribunal", "agency", "authority", "ministry", "department",
-    "commission", "parliament", "assembly", "congress", "senate", "cabinet", "administration",
-    "regime", "government", "party", "movement", "union", "association", "organisation",
-    "organization", "group", "coalition", "alliance", "federation", "bank", "company", "firm",
-    "board", "panel", "team", "delegation", "mission", "embassy", "consulate", "police", "army",
-    "navy", "military", "force", "forces", "unit", "battalion", "brigade", "regiment", "state",
-    "country", "nation", "city", "province", "municipality", "district", "community", "office",
-    "bloc", "club", "league", "network", "institute", "institution", "university", "school",
-    "church", "mosque", "charity", "foundation", "corporation", "operator", "opposition",
-    "junta", "leadership", "side", "camp", "faction", "wing", "jury", "watchdog", "regulator",
-    "majority", "minority", "establishment", "legislature", "judiciary", "prosecution",
-    "republic", "kingdom", "emirate", "monarchy", "power", "superpower", "neighbour", "neighbor",
-})
 #: Prepositions whose phrase belongs to how a participant is named, and the longest name shown.
 DISPLAY_PREPS = frozenset({"of", "for", "from", "in", "at"})
 MAX_DISPLAY_TOKENS = 14
