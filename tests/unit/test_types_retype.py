@@ -71,3 +71,25 @@ def test_goods_handed_over_by_their_worth_are_aid(types_of):
     found = types_of("The United States handed over $4 million worth of medical equipment to "
                      "the health ministry.")
     assert "AID" in found.values(), found
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ghana said it will withdraw its troops from Mali unless the junta holds elections.",
+     "troops"),
+    ("The union said it will go on strike unless the company raises wages.", "go"),
+])
+def test_an_act_announced_unless_a_demand_is_met_is_a_threat(types_of, text, trigger):
+    assert types_of(text).get(trigger) == "THREATEN", types_of(text)
+
+
+def test_an_act_announced_on_a_plain_condition_stays_a_promise(types_of):
+    assert types_of("The rebels will release the hostages if the ransom is paid.").get(
+        "release") == "AGREE"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The senator will lead a delegation on a visit to Moscow next week.", "visit"),
+    ("Chile is ready to contribute more to peacekeeping operations in Haiti.", "operations"),
+])
+def test_future_cooperation_named_by_a_noun_is_an_agreement(types_of, text, trigger):
+    assert types_of(text).get(trigger) == "AGREE", types_of(text)

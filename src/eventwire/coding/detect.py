@@ -23,6 +23,7 @@ from eventwire.coding.modality import (
     NEGATED,
     PROMISE,
     THREAT,
+    held_over,
     trigger_modality,
 )
 
@@ -145,6 +146,8 @@ def _with_roles(
         event_type, mode, cameo = retype.mobilized_aid(verb, token) or (event_type, mode, cameo)
     if modality == ASSERTED and retype.is_offer(light):
         modality = PROMISE  # "offered aid", "offered concessions": an offer is an AGREE
+    if modality in FUTURE and held_over(verb):
+        modality = THREAT  # "will withdraw its troops unless X pays": a threat, no promise
     if modality == NEGATED and event_type in REFUSABLE:
         # "will not accept refugees", "failed to reach a deal": a refusal is itself an event
         event_type, mode, cameo = "REJECT", REFUSAL_MODE.get(event_type), "12"
@@ -355,10 +358,13 @@ def _noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         recipients = nominal.death_victims(token, spec)
     if not actors and not recipients:
         return None
+    event_type, mode, cameo, rule = spec.event_type, spec.mode, spec.cameo, f"noun:{spec.key}"
+    if modality in FUTURE and event_type in PROMISED:  # "will lead a delegation on a visit"
+        event_type, mode, cameo, rule = "AGREE", None, PROMISED[event_type], rule + "+promise"
     return Candidate(
-        trigger=token, trigger_end=end, spec=spec, event_type=spec.event_type, mode=spec.mode,
-        cameo=spec.cameo, actors=tuple(actors), recipients=tuple(recipients), modality=modality,
-        rule=f"noun:{spec.key}", nominal=True,
+        trigger=token, trigger_end=end, spec=spec, event_type=event_type, mode=mode,
+        cameo=cameo, actors=tuple(actors), recipients=tuple(recipients), modality=modality,
+        rule=rule, nominal=True,
     )
 
 

@@ -62,6 +62,17 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep
                         "relcl", "acl", "nsubj", "nsubjpass"})
 
 
+#: Subordinators of a condition laid on the other side: an act announced "unless" it is met is
+#: held over that side (CAMEO 13, "threaten ... unless"), not promised.
+THREAT_CONDITIONS = frozenset({"unless"})
+
+
+def held_over(verb: Token) -> bool:
+    """ "will withdraw its force *unless* the president arranges a ceasefire": a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS
+                                         for m in c.children) for c in verb.children)
+
+
 def _has_negation(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("advmod", "det"))
                for c in token.children)
