@@ -101,3 +101,21 @@ def test_dispute_side_is_read_through_a_relation_noun_only(parse):
     assert [t.text for t in dispute_side([token(doc, "plan")], lambda t: False)] == ["company"]
     doc = parse("The miners accepted a plan drawn up with the help of experts.")
     assert dispute_side([token(doc, "plan")], lambda t: False) == []
+
+
+def test_condemned_act_without_author_is_the_recipient(code):
+    """ "condemned the attack on a market": the attack is accused, not the market it hit."""
+    found = recipients(code("The council condemned the bombing of a market in the city of "
+                            "Herat, which killed 12."), "ACCUSE")
+    assert found and found[0].startswith("bombing of a market") and "killed" not in found[0]
+
+
+def test_condemned_act_with_author_is_aimed_at_the_author(code):
+    found = recipients(code("The minister condemned Serbia's suppression of the protests."),
+                       "ACCUSE")
+    assert found and "serbia" in found[0], found
+
+
+def test_an_end_is_put_to_an_act(code):
+    found = recipients(code("The protesters demanded an end to police brutality."), "REQUEST")
+    assert found and "police" in found[0], found

@@ -300,6 +300,63 @@ def protest_seat(verb: Token) -> list[Token]:
     return []
 
 
+#: Nouns that only frame the act they end or halt ("an end *to police brutality*").
+FRAME_NOUNS = frozenset({"end", "halt", "stop", "cessation"})
+
+
+def framed_act(tokens: list[Token]) -> list[Token]:
+    """What an "end"/"halt" is put to: "demanded an end to *police brutality*"."""
+    for token in tokens:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in FRAME_NOUNS:
+            inner = [t for t in syntax.prep_objects(token, ("to", "of")) if
+                     roles.is_target_token(t)]
+            if inner:
+                return [roles.owner(inner[0])]
+    return []
+
+
+#: Verbs of condemning an act ("condemned the attack"), not of looking into it.
+CONDEMNING_VERBS = frozenset({"condemn", "denounce", "decry", "deplore", "criticize",
+                              "criticise", "slam", "blast", "censure", "lambast", "deride"})
+
+
+def condemned_act(verb: Token, parts: list[Participant], lexicon: Lexicon) -> list[Token]:
+    """An accusation aimed at an act with no named author: "condemned *the attack on a
+    church*" accuses the attack (whoever did it), not the church it hit."""
+    if verb.lemma_.lower() not in CONDEMNING_VERBS:
+        return []
+    for obj in syntax.direct_objects(verb):
+        if obj.pos_ != "NOUN" or not roles.names_event(obj, lexicon) or roles.owner(obj).i != obj.i:
+            continue
+        inside = {t.i for t in obj.subtree} - {obj.i}
+        if parts and all(p.token.i in inside for p in parts):
+            return [obj]
+    return []
+
+
+#: Longest act phrase shown as a recipient ("the bombing of a military academy in Tripoli").
+MAX_ACT_TOKENS = 16
+
+
+def act_phrase(noun: Token) -> str:
+    """An act as a reader names it: its noun phrase with what it hit ("the attack *on a church
+    in Quetta*"), not the clauses after it ("..., which killed 30")."""
+    start = syntax.phrase(noun).start
+    clauses = {t.i for t in noun.subtree if t.dep_ in ("relcl", "acl", "appos", "advcl")
+               for t in t.subtree}
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("on", "of", "against", "in", "at"):
+            last = max(t.i for t in child.subtree if t.i not in clauses)
+            if last + 1 - start > MAX_ACT_TOKENS:
+                break
+            end = max(end, last + 1)
+    doc = noun.doc
+    while end > noun.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text.strip()
+
+
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
     """The recipients of a candidate after the rules above, most specific first.
@@ -328,6 +385,10 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
             tokens = [p.token for p in parts]
     if cand.event_type == "ACCUSE":
         found = named(claim_subjects(tokens, trigger, verb))
+        if not found and not cand.nominal:
+            act = condemned_act(trigger, parts, lexicon)
+            shown = act_phrase(act[0]) if act else ""
+            found = [Participant(Actor(text=shown), act[0], target=True)] if shown else []
         if found:
             return found
     if cand.nominal:
@@ -366,5 +427,6 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
         return parts
     found = named(document_object(trigger)) if cand.nominal else []
     found = found or named(taken_from(tokens, None if cand.nominal else trigger))
+    found = found or named(framed_act(tokens))
     found = found or named(dispute_side(tokens, lambda t: roles.names_event(t, lexicon)))
     return found or parts
