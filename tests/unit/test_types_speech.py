@@ -78,3 +78,21 @@ def test_armed_parties_leaving_a_place_withdraw(found, text, event_type):
 
 def test_a_minister_leaving_a_city_is_no_event(found):
     assert not found("The minister left Paris on Monday.")
+
+
+def test_a_call_made_to_discuss_is_a_consultation_with_the_one_called(found):
+    cands = found("The secretary of state called the Russian foreign minister to discuss Syria.")
+    assert _roles(cands, "CONSULT") == (["secretary"], ["minister"])
+
+
+def test_calling_parties_to_act_is_no_act_of_the_caller(found):
+    assert "RETREAT" not in {c.event_type for c in found(
+        "The envoy called the parties to respect the truce.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Yemen let free three activists on Monday.",
+    "The court set free the jailed bloggers.",
+])
+def test_captives_let_free_are_released(found, text):
+    assert "RETREAT" in {c.event_type for c in found(text)}

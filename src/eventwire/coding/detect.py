@@ -77,7 +77,7 @@ def _object_lemmas(token: Token) -> set[str]:
 
 def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     lemma = roles.verb_lemma(token, lexicon)
-    prt = syntax.particle(token)
+    prt = syntax.particle(token) or retype.adjective_particle(token)  # "let free activists"
     spec = lexicon.verb(lemma, prt)
     # "take to the streets", "open fire", "join forces", "take hostage": verb + fixed object
     for child in token.children:
@@ -180,8 +180,9 @@ def _with_roles(
     if light is not None:
         actors = actors or syntax.noun_modifier_actors(token)
         recipients = syntax.prep_objects(token, spec.recipient_preps) or syntax.datives(light)
-    if not recipients or all(syntax.is_pronoun(r) for r in recipients):
-        # "summoned the ambassador to complain", "called Morrison to congratulate him"
+    if not recipients or all(syntax.is_pronoun(r) or not syntax.is_actor_token(r)
+                             for r in recipients):
+        # "summoned the ambassador to complain", "called Lavrov to discuss Syria"
         recipients = syntax.contact_objects(verb, CONTACT_VERBS) or recipients
     if recipients and light is None and roles.verb_lemma(verb, lexicon) in roles.TRANSFER_VERBS:
         # "sent peacekeepers *to Angola*": what is sent is the theme, the goal receives it

@@ -58,6 +58,12 @@ REQUESTING_XCOMP_VERBS = frozenset({"urge", "ask", "call", "press", "pressure", 
 #: Verbs of making contact whose purpose clause is the message delivered.
 CONTACT_VERBS = frozenset({"summon", "call", "phone", "telephone", "ring", "contact", "write",
                            "visit"})
+#: What a phone call or summons is made to do: "called Lavrov *to discuss* Syria" is a call
+#: that did it, unlike "called the parties to respect the truce" (a request).
+CALL_PURPOSES = frozenset({"discuss", "talk", "congratulate", "apologize", "apologise", "express",
+                           "convey", "inform", "thank", "assure", "reassure", "invite", "brief",
+                           "complain", "protest", "consult", "negotiate", "confer", "offer",
+                           "condole", "share", "raise", "voice", "reiterate", "update"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "pcomp",
                         "relcl", "acl", "nsubj", "nsubjpass"})
 
@@ -174,7 +180,10 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                 return DENIED
             if lemma in mod.failure_verbs:
                 return NEGATED
-            if lemma in REQUESTING_XCOMP_VERBS and current.dep_ == "xcomp":
+            if lemma in REQUESTING_XCOMP_VERBS and current.dep_ == "xcomp" and not (
+                lemma in CONTACT_VERBS and current.lemma_.lower() in CALL_PURPOSES
+                and not _calls_upon(head)
+            ):  # "called Lavrov to discuss Syria" is a call made for it (climbed below)
                 return HYPOTHETICAL  # "urged all sides to respect the truce": only asked for
             if lemma in mod.intention_verbs:
                 return INTENDED

@@ -92,3 +92,22 @@ def armed_departure(verb: Token) -> TriggerSpec | None:
         subjects = syntax.subjects(verb.head)  # "troops *began* leaving"
     armed = any(s.lemma_.lower() in ARMED_PARTIES or s.lower_ in ARMED_PARTIES for s in subjects)
     return WITHDRAWAL if armed else None
+
+
+#: Adjectives that complete a verb like a particle ("let free", "set loose") and that small
+#: parsers hang on the object instead ("let [free activists]").
+ADJECTIVE_PARTICLES = frozenset({"free", "loose"})
+
+
+def adjective_particle(verb: Token) -> str | None:
+    """ "let free activists", "set free the bloggers": the adjective right after the verb,
+    parsed as the object's modifier or as a clause of its own, completes the verb ("let free" =
+    release)."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.lower_ in ADJECTIVE_PARTICLES and (
+        word.head.i == verb.i or any(word.head.i == o.i for o in syntax.direct_objects(verb))
+    ):
+        return word.lower_
+    return None
