@@ -174,3 +174,46 @@ def test_court_sentences_for_crimes_lose_their_acled_type():
                       "COERCE", actor=court, recipient=Actor("opposition leader"),
                       rule="verb:sentence")
     assert not ordinary_crime(political)
+
+
+def test_a_place_read_as_a_participant_is_none():
+    # "attacked a bullion van in Lima": Lima (resolved to Peru's government) is where
+    lima = Actor("Lima", id="PER-GOV", country="PER", sector="government")
+    assert is_non_political(event("A group of armed robbers attacked a bullion van in Lima, "
+                                  "killing the driver.", actor=Actor("armed robbers"),
+                                  recipient=lima, rule="verb:attack"))
+
+
+def test_bank_guards_are_no_state_force():
+    guards = Actor("two security guards", sector="police")
+    assert is_non_political(event("Unknown assailants robbed a bank, injuring two security "
+                                  "guards.", actor=Actor("Unknown assailants",
+                                                         sector="armed group"),
+                                  recipient=guards, rule="verb:injure"))
+
+
+def test_state_forces_fighting_organised_crime_are_a_battle():
+    police = Actor("Police", sector="police")
+    fight = event("Police clashed with members of a drug gang in Rio de Janeiro, leaving "
+                  "eight suspects dead.", actor=police, recipient=Actor("Rio de Janeiro"),
+                  rule="verb:clash")
+    assert not is_non_political(fight)
+    assert not ordinary_crime(fight)
+    # police shooting robbers is police work, not a battle with an armed group
+    assert is_non_political(event("Police shot dead three suspected robbers in a gunfight.",
+                                  actor=police, recipient=Actor("three suspected robbers"),
+                                  rule="verb:shoot"))
+
+
+def test_crowd_crush_is_no_crowd_violence_and_ransom_sums_are_crime():
+    crush = Actor("crowd crush at a Halloween celebration", sector="protesters")
+    assert is_non_political(event("A crowd crush at a Halloween celebration killed 159 people.",
+                                  actor=crush, recipient=Actor("159 people")))
+    assert is_non_political(event(
+        "A businessman was abducted by armed men; his abductors are demanding 100 million "
+        "naira.", actor=Actor("armed men", sector="armed group"),
+        recipient=Actor("businessman", sector="business"), rule="verb:abduct"))
+    assert ordinary_crime(event(
+        "The head of a loan-shark ring was jailed for 15 years for assaulting debtors.",
+        "COERCE", actor=Actor("court", sector="judiciary"),
+        recipient=Actor("head of a loan-shark ring"), rule="verb:jail"))

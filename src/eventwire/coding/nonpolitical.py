@@ -55,6 +55,7 @@ CRIME = _words(
     r"organi[sz]ed crime", r"road rage", r"on suspicion of", r"suspected of (?:stealing|"
     r"killing|murdering|robbing|selling|smuggling|trafficking)", r"hitm[ae]n", r"contract killing",
     r"settling of scores", r"protection money", r"shoplift\w*", r"probation",
+    r"loan[- ]sharks?", r"syndicates?", r"debtors?",
 )
 DISASTER = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
@@ -78,6 +79,7 @@ DISASTER = _words(
     r"(?<!exchanging )(?<!returned )(?<!under )fires?", r"lost control", r"veered",
     r"skidded", r"hit a (?:wall|tree|pole)", r"gas pipes?", r"faulty", r"magnitude", r"lava",
     r"landfall", r"ammonia", r"carbon monoxide", r"brakes failed", r"oil spill", r"rubble",
+    r"crowd crush", r"crush at", r"crushed to death", r"bootleg", r"toxic alcohol",
 )
 #: Settings of accidents, not accidents themselves: "security forces seized explosives from a
 #: warehouse" tells of no disaster, so no relief work either.
@@ -171,6 +173,17 @@ POLITICAL_SECTORS = frozenset({"government", "military", "rebels", "insurgents",
 STATE_FORCES = frozenset({"military", "police", "security", "intelligence", "government"})
 
 
+#: Organised crime that fights the state's forces: a battle ACLED codes ("soldiers clashed
+#: with cartel gunmen", "police exchanged fire with a drug gang"); lone robbers are no party.
+ORGANISED = _words(r"gangs?", r"cartels?", r"mafia", r"criminal (?:group|organi[sz]ation)s?",
+                   r"syndicates?", r"gang members", r"narco\w*")
+FIGHT = _words(r"clash\w*", r"gun ?fights?", r"gun ?battles?", r"shoot-?outs?", r"firefights?",
+               r"exchang\w* (?:of )?(?:fire|gunfire|shots)", r"battl\w*", r"fought", r"fighting")
+#: Demanding a sum of money is the criminal's trade ("demanding 100 million naira").
+MONEY = re.compile(r"\bdemand\w* (?:a |an )?(?:sum of |payment of )?(?:\$|us\$)?[\d.,]+ ?"
+                   r"(?:million|billion|thousand|\w+)")
+#: Guards of banks and shops are no state force.
+PRIVATE_GUARD = _words(r"security guards?", r"private guards?", r"bodyguards?", r"watchm[ae]n")
 #: Armed groups the dictionaries know by name.
 ARMED_GROUPS = frozenset({"armed group", "militia", "rebels", "insurgents", "terrorist",
                           "paramilitary"})
@@ -190,12 +203,25 @@ def _political(actor: Actor | None, *, as_victim: bool = False, crime: bool = Fa
     """A state, armed, party or international participant. Police count only as victims, and
     only of crime (police fighting a fire or arresting a thief is no political event); in a
     crime story an unnamed "armed group" ("gunmen robbed a bank") is the criminals themselves."""
-    if actor is None or _criminal(actor):
-        return False  # "the leader of a drug cartel" is no political leader
+    if actor is None or _criminal(actor) or DISASTER.search(actor.text.lower()):
+        return False  # "the leader of a drug cartel" is no political leader, a crowd crush
+        # no crowd of protesters
     sector = (actor.sector or "").lower()
     if crime and sector == "armed group" and actor.id is None:
         return False
+    if sector in ("security", "police") and PRIVATE_GUARD.search(actor.text.lower()):
+        return False  # "injuring two security guards" of a bank
     return sector in POLITICAL_SECTORS or (as_victim and crime and sector == "police")
+
+
+def _state_fights_gang(event: Event, context: str) -> bool:
+    """State forces and organised crime in a fight: ACLED's battle, not police work."""
+    sides = [p for p in (event.actor, event.recipient) if p is not None]
+    state = any((p.sector or "").lower() in STATE_FORCES and not PRIVATE_GUARD.search(
+        p.text.lower()) for p in sides)
+    # (the gang may be told apart from the participants: "clashed with a gang in Rio")
+    return event.event_type == "ASSAULT" and state and bool(
+        ORGANISED.search(context) and FIGHT.search(context))
 
 
 def _criminal(actor: Actor) -> bool:
@@ -231,11 +257,11 @@ def _named(actor: Actor | None) -> bool:
         len(w) >= 2 and w.isupper() and w.isalpha() for w in words)  # "DHS", "FBI"
 
 
-def _place_only(actor: Actor | None, sentence: str) -> bool:
-    """No doer, or only the place where it happened ("was arrested in Nairobi", read by the
-    parse as done by Nairobi)."""
+def _where_only(actor: Actor | None, sentence: str) -> bool:
+    """Only the place where it happened ("was arrested in Nairobi", read by the parse as done
+    by Nairobi)."""
     if actor is None:
-        return True
+        return False
     shown = re.escape(actor.text)
     return bool(re.search(WHERE + shown + r"\b", sentence)) and not re.search(
         r"(?<!\bin )(?<!\bat )(?<!\bnear )(?<!\bfrom )(?<!\boutside )(?<!\bon )(?<!\bthe )"
@@ -262,12 +288,15 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
     """
     if event.event_type == "PROTEST":
         return False
-    actor, recipient = event.actor, event.recipient
+    sentence = event.evidence.sentence
+    # "arrested *in Nairobi*", "attacked a van *in Lima*": the place is no participant
+    actor = None if _where_only(event.actor, sentence) else event.actor
+    recipient = None if _where_only(event.recipient, sentence) else event.recipient
     # "officials ruled out an attack": no attack, and an accident by their word
     context = NOT_AN_ATTACK.sub(" accident ", _context(event, document_text))
     if _sport(context) and not (_political(actor) or _political(recipient)):
         return True  # "Sri Lanka's bowlers bombarded the batsmen"
-    crime = bool(CRIME.search(context))
+    crime = bool(CRIME.search(context) or MONEY.search(context))
     disaster = not crime and bool(DISASTER.search(context))
     if ATTACK.search(ROLES.sub(" ", context) if disaster else context):
         return False  # (in a disaster story the minister's visit is still relief work)
@@ -275,19 +304,21 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return True  # "Unilever agreed to buy a stake in a Mexican food company"
     if disaster and ATTACKED.search(context):
         return False  # "residents attacked Ebola health workers": an attack, not the outbreak
-    if crime and event.event_type in AGENT_NEEDED and _place_only(
-            actor, event.evidence.sentence) and not _official(recipient):
+    if crime and _state_fights_gang(event, context):
+        return False  # "police clashed with members of a drug gang": a battle
+    if crime and event.event_type in AGENT_NEEDED and actor is None and not _official(
+            recipient):
         return True  # "a man has been arrested on suspicion of murder": no one named does it
     if event.event_type not in HARM_TYPES and not (event.rule or "").startswith("typer:"):
         if crime:  # "kidnappers demanded a ransom"; "police said", "prosecutors charged" stay
             return not any(_official(p) or _named(p) for p in (actor, recipient))
         if disaster and event.event_type in RELIEF_TYPES:
-            return _relief(event, context)
+            return _relief(actor, recipient, context)
         return False  # what someone says about a crime or disaster is coded as said
     if not crime and not disaster:
         return False
     if disaster and (event.event_type != "ASSAULT" or (event.rule or "").startswith("typer:")):
-        return _relief(event, context)  # (the typer's guess of an attack is no attack's verb)
+        return _relief(actor, recipient, context)  # (the typer's guess of an attack is no attack's verb)
     if _political(actor, crime=crime) or _political(recipient, as_victim=True, crime=crime):
         return False
     return not (_named(actor) or (recipient is not None and recipient.sector
@@ -306,14 +337,13 @@ def _company_news(context: str, actor: Actor | None, recipient: Actor | None) ->
     return firm and bool(COMPANY.search(context))
 
 
-def _relief(event: Event, context: str) -> bool:
+def _relief(actor: Actor | None, recipient: Actor | None, context: str) -> bool:
     """In a disaster story, the state's acts towards its own people, places and forces are
     relief ("authorities evacuated 80,000 people", "the government declared a state of
     emergency", "deployed soldiers to help"); acts towards another political or named party
     ("Japan sent supplies to Morocco") stay, and so do acts of a state the dictionaries know
     ("India deployed troops to the border"). A story that only names a setting ("seized
     explosives from a warehouse") tells of no disaster: there, political participants count."""
-    actor, recipient = event.actor, event.recipient
     if not DISASTER.search(SETTING.sub(" ", context)):
         return not (_political(actor) or _political(recipient, as_victim=True)
                     or _named(actor) or (recipient is not None and _named(recipient)))
@@ -321,7 +351,7 @@ def _relief(event: Event, context: str) -> bool:
     if (_political(recipient, as_victim=True) and not own_forces) or (
             recipient is not None and _named(recipient)):
         return False
-    return not (actor is not None and actor.id and not _place_only(actor, event.evidence.sentence))
+    return not (actor is not None and actor.id)
 
 
 def ordinary_crime(event: Event, document_text: str = "") -> bool:
@@ -333,7 +363,7 @@ def ordinary_crime(event: Event, document_text: str = "") -> bool:
     forces fighting) keep their ACLED type.
     """
     context = NOT_AN_ATTACK.sub(" ", _context(event, document_text))
-    if not CRIME.search(context) or ATTACK.search(context):
+    if not CRIME.search(context) or ATTACK.search(context) or _state_fights_gang(event, context):
         return False
     if _political(event.recipient, as_victim=True, crime=True):
         return False
