@@ -119,3 +119,16 @@ def test_condemned_act_with_author_is_aimed_at_the_author(code):
 def test_an_end_is_put_to_an_act(code):
     found = recipients(code("The protesters demanded an end to police brutality."), "REQUEST")
     assert found and "police" in found[0], found
+
+
+@pytest.mark.parametrize(("sentence", "author", "not_it"), [
+    # a modifier names who asked, whatever the request is about
+    (("The council rejected the Hezbollah demand for the dismissal of Finance Minister Ali "
+     "Khalil."), "hezbollah", "khalil"),
+    # a plural people noun without an apostrophe ("hostage-takers demands")
+    ("The government said it would not meet the kidnappers demands to free prisoners in Mali.",
+     "kidnappers", "mali"),
+])
+def test_author_of_an_answered_request_is_the_recipient(code, sentence, author, not_it):
+    found = recipients(code(sentence), "REJECT")
+    assert found and author in found[0] and not_it not in found[0], found

@@ -357,6 +357,29 @@ def act_phrase(noun: Token) -> str:
     return doc[start:end].text.strip()
 
 
+#: Nouns of a request or proposal whose author receives the answer to it.
+REQUEST_NOUNS = frozenset({"demand", "request", "call", "proposal", "offer", "plan", "appeal",
+                           "ultimatum", "initiative", "bid", "invitation", "plea", "petition",
+                           "condition", "terms", "overture", "suggestion"})
+#: Event types that answer someone's request ("rejected the JIA demand").
+ANSWERING_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
+
+
+def request_author(noun: Token) -> list[Token]:
+    """The author named before a request: "the *JIA* demand", "*hostage-takers* demands", "a
+    *Senegalese* peace plan" (whoever asked is answered)."""
+    if noun.lemma_.lower() not in REQUEST_NOUNS:
+        return []
+    author = roles.owner(noun)
+    if author.i != noun.i:
+        return [author]
+    for child in noun.lefts:
+        if child.dep_ in ("nmod", "compound", "amod") and (
+                _named(child) or syntax.names_people(child)) and not child.like_num:
+            return [child]
+    return []
+
+
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
     """The recipients of a candidate after the rules above, most specific first.
@@ -423,6 +446,13 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
         found = named(protest_seat(verb))  # "rallied outside the US embassy in Baghdad"
         if found:
             return found
+    if cand.event_type in ANSWERING_TYPES and not cand.nominal:
+        for obj in syntax.direct_objects(trigger):  # "would not meet hostage-takers demands"
+            inside = {t.i for t in obj.subtree}
+            if all(p.token.i in inside for p in parts):
+                found = named(request_author(obj))
+                if found:
+                    return found
     if parts and not all(p.target for p in parts):
         return parts
     found = named(document_object(trigger)) if cand.nominal else []
