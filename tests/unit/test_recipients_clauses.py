@@ -94,7 +94,7 @@ def test_dispute_side_is_read_through_a_relation_noun_only(parse):
     """The rule itself, on parses: a name inside a dispute's "with" phrase, nothing else."""
     from spans import token
 
-    from eventwire.coding.targets import dispute_side
+    from eventwire.coding.target_rules import dispute_side
 
     doc = parse("At a meeting the miners accepted a plan for settling a wage dispute with the "
                 "Rio Tinto company.")

@@ -49,7 +49,7 @@ def test_partner_of_a_boycotted_tie(code):
 def test_up_to_rule_needs_a_counted_noun(parse):
     from spans import token
 
-    from eventwire.coding.targets import up_to_object
+    from eventwire.coding.target_rules import up_to_object
 
     doc = parse("The rebels gave up to the police after a siege.")
     assert up_to_object(token(doc, "gave")) == []
