@@ -270,9 +270,12 @@ def test_banning_people_is_coercion_and_banning_goods_a_sanction(code):
 def test_requested_action_is_not_an_event_but_gives_the_request_its_target(code):
     events = code("A group of British lawmakers has called for sanctions against Chinese "
                   "officials.")
-    request = one(events, "REQUEST")
+    # calling for punishment of a party condemns it (the PLOVER GSR codes it ACCUSE)
+    request = one(events, "ACCUSE")
     assert "lawmakers" in request.actor.text and "officials" in request.recipient.text
     assert not [e for e in events if e.event_type == "SANCTION"]
+    asked = one(code("The lawmakers called for the release of the Chinese activists."), "REQUEST")
+    assert "activists" in asked.recipient.text
 
 
 def test_attack_on_a_decision_is_criticism(code):

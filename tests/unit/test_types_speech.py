@@ -96,3 +96,19 @@ def test_calling_parties_to_act_is_no_act_of_the_caller(found):
 ])
 def test_captives_let_free_are_released(found, text):
     assert "RETREAT" in {c.event_type for c in found(text)}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The senator called for sanctions against Venezuela.", "Venezuela"),
+    ("Activists are calling for an investigation into the police.", "police"),
+])
+def test_calling_for_punishment_of_a_party_condemns_it(found, text, recipient):
+    assert _roles(found(text), "ACCUSE")[1] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "Activists called for the release of the journalists.",
+    "The minister urged Canada to impose sanctions on Iran.",
+])
+def test_other_calls_stay_requests(found, text):
+    assert "REQUEST" in {c.event_type for c in found(text)}

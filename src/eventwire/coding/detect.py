@@ -132,7 +132,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         subj = syntax.subjects(token)
         if subj and subj[0].lower_ in LABOUR_SUBJECTS:
             event_type, mode, cameo = "PROTEST", "strike", "143"
-    return _with_roles(token, spec, event_type, mode, cameo, lexicon, rule=f"verb:{spec.key}")
+    found = _with_roles(token, spec, event_type, mode, cameo, lexicon, rule=f"verb:{spec.key}")
+    return retype.condemning_advocacy(found) if found is not None else None
 
 
 def _with_roles(

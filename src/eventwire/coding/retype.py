@@ -9,9 +9,11 @@ manual and is pinned by a synthetic unit test (tests/unit/test_types_retype.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.coding import roles, syntax
+from eventwire.coding.candidate import Candidate
 from eventwire.coding.lexicon import TriggerSpec
 
 if TYPE_CHECKING:
@@ -106,8 +108,38 @@ def adjective_particle(verb: Token) -> str | None:
     if verb.i + 1 >= len(verb.doc):
         return None
     word = verb.doc[verb.i + 1]
-    if word.lower_ in ADJECTIVE_PARTICLES and (
+    if word.lower_ in ADJECTIVE_PARTICLES and word.pos_ == "ADJ" and (  # a VERB "free" acts
         word.head.i == verb.i or any(word.head.i == o.i for o in syntax.direct_objects(verb))
     ):
         return word.lower_
     return None
+
+
+#: Verbs of advocating a measure ("called for sanctions against X", "urged a probe into X").
+ADVOCATING_VERBS = frozenset({"call", "urge", "press", "push", "appeal", "lobby", "campaign"})
+#: Measures whose advocacy condemns the party they would hit: the PLOVER GSR codes "called for
+#: sanctions against Nigeria" as ACCUSE (disapproval of Nigeria), not as a REQUEST.
+PUNITIVE_MEASURES = frozenset({"sanction", "embargo", "punishment", "prosecution", "boycott",
+                               "investigation", "probe", "inquiry", "accountability", "trial",
+                               "expulsion", "isolation"})
+
+
+def _advocated(verb: Token) -> list[Token]:
+    """What the advocating verb asks for: "for" objects and direct objects."""
+    found = list(syntax.direct_objects(verb))
+    found += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+              for o in c.children if o.dep_ == "pobj"]
+    return [syntax._substantive(t) for t in found]
+
+
+def condemning_advocacy(candidate: Candidate) -> Candidate:
+    """A REQUEST for punishment of a named party is an ACCUSE against that party ("called for
+    sanctions against Moscow", "urged an investigation into the killing")."""
+    verb = candidate.trigger
+    if candidate.event_type != "REQUEST" or candidate.nominal or not candidate.recipients or (
+            verb.lemma_.lower() not in ADVOCATING_VERBS):
+        return candidate
+    if not any(t.lemma_.lower() in PUNITIVE_MEASURES for t in _advocated(verb)):
+        return candidate
+    return replace(candidate, event_type="ACCUSE", mode="disapprove", cameo="111",
+                   rule=candidate.rule + "+punitive")
