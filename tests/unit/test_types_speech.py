@@ -112,3 +112,18 @@ def test_calling_for_punishment_of_a_party_condemns_it(found, text, recipient):
 ])
 def test_other_calls_stay_requests(found, text):
     assert "REQUEST" in {c.event_type for c in found(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia lodged an official protest with Albania.",
+    "The ministry protested that the ship had entered its waters.",
+    "China made a formal protest to Japan.",
+])
+def test_diplomatic_protests_are_accusations(found, text):
+    types = {c.event_type for c in found(text)}
+    assert "ACCUSE" in types and "PROTEST" not in types, types
+
+
+def test_a_street_protest_stays_a_protest(found):
+    assert {c.event_type for c in found("Thousands protested against the new law.")} == {
+        "PROTEST"}

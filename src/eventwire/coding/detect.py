@@ -128,6 +128,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         # "banned opposition candidates from running", "outlawed the party": a restriction on
         # political actors is coercion (CAMEO 172), a ban on goods or trade a sanction
         event_type, mode, cameo = "COERCE", "restrict", "172"
+    if retype.verbal_protest(token):  # "protested that ...": said, not marched
+        event_type, mode, cameo = "ACCUSE", "disapprove", "111"
     if lemma in ("strike", "walk") and not objects:
         subj = syntax.subjects(token)
         if subj and subj[0].lower_ in LABOUR_SUBJECTS:

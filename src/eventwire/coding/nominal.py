@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
                            "nationwide", "workers", "teachers", "doctors", "transport", "rail",
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
+#: Modifiers that make a "protest" a diplomatic one (PLOVER ACCUSE 'disapprove', not PROTEST).
+DIPLOMATIC_PROTEST = frozenset({"diplomatic", "formal", "official", "written", "verbal"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
 #: Modifiers that make an "attack" a medical event ("a heart attack"), not violence.
@@ -97,6 +99,8 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
         or (token.dep_ in ("dobj", "nsubjpass") and attack_in_words(token.head))
     ):  # "a scathing attack", "an attack on the impeachment proceedings", "..., calling them"
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
+    elif spec is not None and lemma == "protest" and modifiers & DIPLOMATIC_PROTEST:
+        spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111", context=())
     return spec, token.i + 1
 
 

@@ -143,3 +143,10 @@ def condemning_advocacy(candidate: Candidate) -> Candidate:
         return candidate
     return replace(candidate, event_type="ACCUSE", mode="disapprove", cameo="111",
                    rule=candidate.rule + "+punitive")
+
+
+def verbal_protest(verb: Token) -> bool:
+    """ "The ministry protested that the ship had entered its waters": a protest said, not
+    marched, is a diplomatic protest (PLOVER ACCUSE 'disapprove')."""
+    return verb.lemma_.lower() == "protest" and not syntax.direct_objects(verb) and any(
+        c.dep_ == "ccomp" for c in verb.children)
