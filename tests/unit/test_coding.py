@@ -56,10 +56,12 @@ def test_threat_to_attack_is_a_threaten_event(code):
 
 
 def test_future_action_is_coded_as_intended(code):
+    # a hostile act still to come is held over its target: THREATEN, as future cooperation is
+    # AGREE (PLV train codes "will extend the curfew", "will hold a protest" THREATEN)
     events = code("The United States will impose sanctions on Venezuela.")
-    sanction = one(events, "SANCTION")
-    assert sanction.modality == "intended"
-    assert sanction.confidence < 0.7
+    threat = one(events, "THREATEN")
+    assert threat.modality == "intended" and threat.mode == "relations"
+    assert threat.confidence < 0.7 and "Venezuela" in threat.recipient.text
 
 
 def test_coordinated_actors_each_get_an_event(code):

@@ -93,3 +93,16 @@ def test_an_act_announced_on_a_plain_condition_stays_a_promise(types_of):
 ])
 def test_future_cooperation_named_by_a_noun_is_an_agreement(types_of, text, trigger):
     assert types_of(text).get(trigger) == "AGREE", types_of(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The union will hold a protest outside the ministry on Friday.", "protest"),
+    ("The government will extend the curfew in the capital.", "curfew"),
+])
+def test_a_hostile_act_still_to_come_is_a_threat(types_of, text, trigger):
+    assert types_of(text).get(trigger) == "THREATEN", types_of(text)
+
+
+def test_an_investigation_still_to_come_stays_an_accusation(types_of):
+    assert types_of("The ministry will investigate the university.").get(
+        "investigate") == "ACCUSE"

@@ -14,7 +14,6 @@ from eventwire.coding import fallbacks, nominal, retype, roles, speech_acts, syn
 from eventwire.coding.candidate import Candidate
 from eventwire.coding.lexicon import Lexicon, TriggerSpec
 from eventwire.coding.modality import (
-    ANNOUNCED,
     ANNOUNCING_VERBS,
     ASSERTED,
     CONTACT_VERBS,
@@ -160,8 +159,9 @@ def _with_roles(
         return None
     if modality == THREAT and event_type != "THREATEN":
         event_type, mode, cameo = "THREATEN", _threat_mode(event_type, mode), "138"
-    if modality == ANNOUNCED and event_type in ANNOUNCED_THREATS:
-        # "said they would boycott", "plans to impose restrictions": a hostile act announced
+    if modality in FUTURE and event_type in ANNOUNCED_THREATS:
+        # "said they would boycott", "will hold a protest", "will extend the curfew": a hostile
+        # act still to come is held over its target (THREATEN), as future cooperation is AGREE
         event_type, mode, cameo = "THREATEN", _threat_mode(event_type, mode), "13"
         rule += "+announced"
     if modality in FUTURE and event_type in PROMISED:
