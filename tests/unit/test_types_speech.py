@@ -127,3 +127,14 @@ def test_diplomatic_protests_are_accusations(found, text):
 def test_a_street_protest_stays_a_protest(found):
     assert {c.event_type for c in found("Thousands protested against the new law.")} == {
         "PROTEST"}
+
+
+def test_an_act_said_to_be_out_of_the_question_is_rejected(found):
+    cands = found("Officials said that lifting the sanctions on Cuba is out of the question.")
+    assert _roles(cands, "REJECT") == (["Officials"], ["Cuba"])
+    assert "CONCEDE" not in {c.event_type for c in cands}
+
+
+def test_talks_ruled_out_are_no_talks(found):
+    cands = found("The minister ruled out talks with the rebels.")
+    assert {c.event_type for c in cands} == {"REJECT"}

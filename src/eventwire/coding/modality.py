@@ -79,6 +79,18 @@ def held_over(verb: Token) -> bool:
                                          for m in c.children) for c in verb.children)
 
 
+#: Verbs whose object act is excluded ("ruled out talks with the rebels").
+RULING_OUT = frozenset({"rule"})
+
+
+def ruled_out(verb: Token) -> bool:
+    """The clause says its subject "is out of the question" (the act is refused)."""
+    return any(c.dep_ == "prep" and c.lower_ == "out" and any(
+        g.dep_ == "prep" and g.lower_ == "of" and any(
+            o.lemma_.lower() == "question" for o in g.children if o.dep_ == "pobj")
+        for g in c.children) for c in verb.children)
+
+
 def _has_negation(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("advmod", "det"))
                for c in token.children)
@@ -160,6 +172,9 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             return INTENDED
         if governor is None and _requested(trigger):
             return HYPOTHETICAL  # "called for sanctions", "demanded an inquiry": not (yet) real
+        if governor is None and trigger.dep_ in ("dobj", "obj") and (
+                trigger.head.lemma_.lower() in mod.denial_verbs | RULING_OUT):
+            return DENIED  # "ruled out talks", "rejected the attack claims": not done
     start = governor if governor is not None else trigger
     current = start
     is_purpose = False
@@ -171,6 +186,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
         if head.i == current.i:
             break
         lemma = head.lemma_.lower()
+        if current.dep_ == "csubj" and ruled_out(head):
+            return DENIED  # "lifting the ban is out of the question": refused, not done
         if current.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if lemma in mod.threat_verbs and current.dep_ == "xcomp":
                 return THREAT

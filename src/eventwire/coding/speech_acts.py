@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from eventwire.coding import nominal, syntax
 from eventwire.coding.candidate import Candidate
 from eventwire.coding.lexicon import TriggerSpec
-from eventwire.coding.modality import ASSERTED, DROPPED, trigger_modality
+from eventwire.coding.modality import ASSERTED, DROPPED, ruled_out, trigger_modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,9 +48,31 @@ NAME_CALLING = TriggerSpec(key="name-calling", event_type="ACCUSE", cameo="111",
 
 
 def speech_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
-    """The verbal act a speech verb carries, if any (a demand, blame or criticism)."""
+    """The verbal act a speech verb carries, if any (a demand, blame, criticism or refusal)."""
     return (demand_candidate(speech, lexicon) or blame_candidate(speech, lexicon)
-            or critics_candidate(speech, lexicon))
+            or critics_candidate(speech, lexicon) or ruled_out_candidate(speech, lexicon))
+
+
+def ruled_out_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "Officials said that lifting the sanctions on Burma is out of the question": the
+    speaker rejects the act (CAMEO 12), aimed at whatever the act was about."""
+    actors = syntax.subjects(speech)
+    if not actors or trigger_modality(speech, lexicon) in DROPPED:
+        return None
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or not ruled_out(clause):
+            continue
+        acts = [c for c in clause.children if c.dep_ in ("csubj", "nsubj")]
+        things = [o for a in acts for o in syntax.direct_objects(a) or [a]]
+        recipients = [t for o in things for t in syntax.prep_objects(o, ("on", "against", "to"))]
+        spec = TriggerSpec(key="out of the question", event_type="REJECT", cameo="12",
+                           mode=None, confidence=DEMAND_CONFIDENCE)
+        return Candidate(trigger=clause, trigger_end=clause.i + 1, spec=spec,
+                         event_type="REJECT", mode=None, cameo="12", actors=tuple(actors),
+                         recipients=tuple(recipients or things), modality=ASSERTED,
+                         rule="refusal:out-of-question")
+    return None
+
 
 
 def demand_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
