@@ -217,3 +217,26 @@ def test_crowd_crush_is_no_crowd_violence_and_ransom_sums_are_crime():
         "The head of a loan-shark ring was jailed for 15 years for assaulting debtors.",
         "COERCE", actor=Actor("court", sector="judiciary"),
         recipient=Actor("head of a loan-shark ring"), rule="verb:jail"))
+
+
+def test_epidemic_measures_are_policy_not_relief():
+    lockdown = event("The government imposed a lockdown on the capital to contain the cholera "
+                     "outbreak.", "COERCE", actor=GOV, recipient=Actor("capital"),
+                     rule="verb:impose")
+    assert not is_non_political(lockdown)
+    arrested = event("The governor of Sinaloa was arrested on charges of protecting a drug "
+                     "cartel.", "COERCE", recipient=Actor("governor of Sinaloa"),
+                     rule="verb:arrest")
+    assert not is_non_political(arrested)
+
+
+def test_company_agreements_are_no_acled_agreement():
+    from eventwire.coding.acled import acled_type
+
+    assert acled_type("AGREE", None, "agree", "Bayer agreed to pay 10 billion dollars to settle "
+                      "lawsuits over its weedkiller.", None, None, "") is None
+    assert acled_type("COOPERATE", None, "approve", "The merger between two steelmakers was "
+                      "approved by shareholders.", None, None, "") is None
+    peace = acled_type("AGREE", None, "sign", "The government and the ELN signed a ceasefire "
+                       "agreement worth billions in reconstruction.", "government", None, "")
+    assert peace is not None and peace.sub_event_type == "Agreement"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.coding.nonpolitical import STATE_FORCES, ordinary_crime
+from eventwire.coding.nonpolitical import BUSINESS, COMPANY, STATE_FORCES, ordinary_crime
 from eventwire.model import Acled
 
 if TYPE_CHECKING:
@@ -255,6 +255,14 @@ SIGNIFICANT = _rx(
 OTHER = _rx(r"\bcurfew", r"\bstate of emergency", r"\bmartial law", r"\binternet",
             r"\bshut down\b", r"\bevict", r"\bexpel", r"\bcoup\b", r"\bmilitary zone",
             r"\bsuspend\w* (?:the )?activities", r"\bbarred\b", r"\bdeport")
+#: Parties to a conflict: ACLED's agreements and group changes are theirs, not companies'
+#: ("Bayer agreed to pay 10 billion dollars to settle lawsuits", "the merger was approved").
+CONFLICT = _rx(r"\bceasefire", r"\bcease-fire", r"\btruce\b", r"\bpeace\b", r"\bhostilit",
+               r"\bprisoners?\b", r"\barmed\b", r"\brebel", r"\bmilitia", r"\bfighters\b",
+               r"\btroops\b", r"\bwar\b", r"\bconflict\b", r"\bclans?\b", r"\bcommunities\b",
+               r"\bfactions?\b", r"\bpower-sharing\b", r"\bnon-aggression\b", r"\bjihadist",
+               r"\bmilitant", r"\binsurgent", r"\bislamist", r"\bal[- ]qaeda\b", r"\bsurrender",
+               r"\bdefect", r"\bdisarm", r"\bweapons\b")
 #: An accusation of a violent act ("accused the army of using chemical weapons").
 ALLEGED = re.compile(r"\baccus\w* (?:[\w'-]+ ){0,6}?of (?:\w+ )?(?:using|firing|dropping|"
                      r"launching|planting|raping|sexually|abducting|kidnapping|carrying out|"
@@ -305,6 +313,10 @@ def acled_type(
             GROUP_CHANGE.search(text)):
         # "the armed group changed its name ... after cutting ties with al-Qaeda" (SANCTION)
         return Acled(STRATEGIC, "Change to group/activity")
+    if event_type not in ("ASSAULT", "PROTEST", "COERCE") and (BUSINESS.search(text) or (
+            COMPANY.search(text) and actor_kind not in STATE_SECTORS)) and not (
+            CONFLICT.search(text) or actor_kind in ARMED_SECTORS):
+        return None  # company news: no strategic development of a conflict
     if event_type == "SANCTION":
         return Acled(STRATEGIC, "Other") if OTHER.search(text) else None
     if event_type == "SUPPORT":

@@ -87,6 +87,8 @@ SETTING = _words(
     r"cylinder", r"boiler", r"tanker", r"fireworks?", r"chemical plant", r"factory", r"plant",
     r"warehouse", r"ferry", r"pipeline", r"refinery", r"coal mine", r"gold mine", r"mining",
     r"train", r"railway", r"faulty", r"rubble",
+    # an epidemic is met by public policy (lockdowns, closed borders), not by relief work
+    r"outbreaks?", r"epidemic", r"pandemic", r"cholera", r"ebola",
 )
 #: "Officials ruled out an attack": a denied attack is no sign of one.
 NOT_AN_ATTACK = re.compile(
@@ -132,7 +134,8 @@ ATTACK = _words(
     r"activists?", r"opposition", r"politicians?",
     r"political", r"election\w*", r"candidates?", r"mayor", r"councillors?", r"lawmakers?",
     r"ministers?", r"journalists?", r"reporters?", r"arson\w*", r"set fire", r"torched",
-    r"strikes", r"went on strike", r"on strike",
+    r"strikes", r"went on strike", r"on strike", r"governors?", r"senators?", r"presidents?",
+    r"congress(?:man|woman|men)",
     r"grenades?", r"rockets?", r"missiles?", r"airstrikes?", r"air strikes?",
     r"shelling", r"sabotage\w*", r"assassin\w*", r"coup", r"(?<!turf )war",
     r"ceasefire", r"paramilitar\w*", r"vigilantes?", r"mob", r"lynch\w*", r"communal",
@@ -145,7 +148,7 @@ ATTACK = _words(
 ROLES = _words(
     r"activists?", r"opposition", r"politicians?", r"political", r"election\w*",
     r"candidates?", r"mayor", r"councillors?", r"lawmakers?", r"ministers?", r"journalists?",
-    r"reporters?",
+    r"reporters?", r"governors?", r"senators?", r"presidents?", r"congress(?:man|woman|men)",
 )
 #: Criminals named as such: no political participant, whatever the dictionaries say of them
 #: ("the leader of a drug cartel"); not the "Court of Criminal Appeals".
