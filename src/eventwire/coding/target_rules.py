@@ -341,3 +341,57 @@ def request_author(noun: Token) -> list[Token]:
                 named_token(child) or syntax.names_people(child)) and not child.like_num:
             return [child]
     return []
+
+
+def gerund_subject(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The object of "an attack on *X's government* calling it corrupt", which parsers read as
+    the subject of a gerund clause hanging on the preposition."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        if any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            found = [t for t in clause.children if t.dep_ == "nsubj" and named_token(t)]
+            if found:  # its own subject only: "an appeal for deploying troops" has none
+                return found
+    return []
+
+
+#: Subordinators of a condition someone must meet for a threat not to be carried out.
+CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def threat_condition(trigger: Token, actors: set[int]) -> list[Token]:
+    """Whom a threat is aimed at: the one who must meet its condition ("threatened that *if
+    Israel* did not comply, the CIA would cut ties", "threats that he would open the borders
+    *unless the EU* paid more")."""
+    clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp", "acl", "relcl")]
+    clauses.append(trigger)
+    for clause in clauses:
+        for sub in (c for c in clause.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in sub.children):
+                found = [t for t in syntax.subjects(sub) + syntax.passive_subjects(sub)
+                         if named_token(t) and t.i not in actors]
+                if found:
+                    return found[:1]
+    return []
+
+
+def withdrawn_from(verb: Token) -> list[Token]:
+    """The named place a withdrawal of one's own troops concerns, told in a clause on it:
+    "willing to withdraw its troops *if it can keep an administration in Gaza*"."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        for token in clause.subtree:
+            if token.dep_ == "pobj" and token.ent_type_ in ("GPE", "LOC") and (
+                    token.head.lower_ in ("in", "to", "into", "from", "inside")):
+                return [token]
+    return []
+
+
+def purpose_object(verb: Token) -> list[Token]:
+    """Whom forces are sent to act on: "deployed *to relieve the Angolan troops*"."""
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found = [t for t in syntax.direct_objects(clause) if named_token(t)]
+            if found:
+                return found
+    return []

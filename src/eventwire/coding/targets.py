@@ -27,16 +27,20 @@ from eventwire.coding.target_rules import (
     dispute_side,
     document_object,
     framed_act,
+    gerund_subject,
     human_object,
     idiom_parts,
     mobilized_target,
     named_token,
     permission_holder,
     protest_seat,
+    purpose_object,
     relation_side,
     request_author,
     taken_from,
+    threat_condition,
     up_to_object,
+    withdrawn_from,
 )
 from eventwire.model import Actor
 
@@ -127,6 +131,26 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
     found = named(relation_side(tokens))  # "boycott all official contact with the US"
     if found:
         return found
+    if cand.event_type in ("THREATEN", "REQUEST") and all(
+            p.target or p.token.dep_ in syntax.SUBJECT_DEPS for p in parts):
+        # "threatened that if Israel did not comply, the CIA would cut ties": Israel, not the
+        # subject of what is threatened (an addressee or object named outright stays)
+        found = named(threat_condition(trigger, {t.i for t in cand.actors}))
+        if found:
+            return found
+    if not parts:  # "launched an attack on X's government calling it corrupt"
+        found = named(gerund_subject(trigger, (*cand.spec.recipient_preps, "on", "against")))
+        if not found and verb is not None and any(
+                roles.own_thing(t) for t in syntax.direct_objects(verb)):
+            found = named(withdrawn_from(verb))  # "withdraw its troops if ... in Gaza"
+        if found:
+            return found
+    moved = {t.i for t in syntax.passive_subjects(trigger)}  # the forces sent act, not receive
+    if cand.event_type in ("MOBILIZE", "AID") and not cand.nominal and syntax.is_passive(
+            trigger) and all(p.token.i in moved for p in parts):
+        found = named(purpose_object(trigger))  # "peacekeepers are deployed to relieve X"
+        if found:
+            return found
     if cand.event_type == "MOBILIZE" and not cand.nominal and all(
             p.target or p.token.i in {t.i for o in syntax.direct_objects(verb) for t in o.subtree}
             for p in parts):  # the forces moved, or where they stand, receive nothing

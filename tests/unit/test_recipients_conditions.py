@@ -1,0 +1,62 @@
+"""Recipients told in a clause beside the trigger (eventwire.coding.targets), on synthetic
+sentences: the one who must meet a threat's condition, the object of a preposition misread as
+a gerund's subject, the place a withdrawal concerns, and whom sent forces are to act on."""
+
+from __future__ import annotations
+
+
+def recipients(events, event_type=None):
+    return [(e.recipient.text if e.recipient else "").lower() for e in events
+            if event_type is None or e.event_type == event_type]
+
+
+def test_threat_is_aimed_at_who_must_meet_its_condition(code):
+    found = recipients(code("The Turkish official threatened that if Greece did not withdraw "
+                            "its ships, the navy would block the strait."), "THREATEN")
+    assert found and "greece" in found[0] and "navy" not in found[0], found
+
+
+def test_named_object_of_a_threat_stays(code):
+    """ "threatened to cut ties with Russia unless the Kremlin ...": Russia is named outright."""
+    found = recipients(code("The parliament threatened to break relations with Russia unless "
+                            "the Kremlin closed its base."), "THREATEN")
+    assert found and "russia" in found[0], found
+
+
+def test_object_read_as_a_gerund_subject(parse):
+    """The parse this repairs, built by hand: "an attack on [the government] calling it ..."
+    with "government" the subject of "calling" and "on" left without an object."""
+    from spacy.tokens import Doc
+
+    from eventwire.coding.target_rules import gerund_subject
+
+    vocab = parse("x").vocab
+    words = ["an", "attack", "on", "the", "government", "calling", "it", "corrupt"]
+    doc = Doc(vocab, words=words, heads=[1, 1, 1, 4, 5, 2, 5, 5],
+              deps=["det", "ROOT", "prep", "det", "nsubj", "pcomp", "dobj", "oprd"],
+              pos=["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PRON", "ADJ"],
+              tags=["DT", "NN", "IN", "DT", "NN", "VBG", "PRP", "JJ"],
+              lemmas=["an", "attack", "on", "the", "government", "call", "it", "corrupt"])
+    assert [t.text for t in gerund_subject(doc[1], ("on",))] == ["government"]
+    assert gerund_subject(doc[1], ("against",)) == []
+
+
+def test_place_of_a_withdrawal_told_in_a_condition(code):
+    found = recipients(code("Syria is willing to withdraw its troops if it can keep a civil "
+                            "administration in Beirut."))
+    assert found and "beirut" in found[0], found
+
+
+def test_whom_sent_peacekeepers_are_to_relieve(code):
+    found = recipients(code("The AU peacekeepers are being deployed to relieve the Kenyan "
+                            "military personnel."))
+    assert found and "kenyan" in found[0], found
+
+
+def test_gerund_rule_needs_the_clause_own_subject(parse):
+    from spans import token
+
+    from eventwire.coding.target_rules import gerund_subject
+
+    doc = parse("Beirut rejected a United Nations appeal for deploying army troops.")
+    assert gerund_subject(token(doc, "appeal"), ("for",)) == []
