@@ -242,7 +242,7 @@ def fuse(rule_type: str | None, rule_conf: float, proba: dict[str, float]
     Returns ``(type, confidence)``; type None means "no event". The rules are trusted for
     what they see (type from a trigger, roles from the parse); the typer vetoes sentences it is
     sure are not political, corrects a type it is sure is wrong, and adds an event where no
-    rule fired but it is confident. Confidence is the mean of the two opinions when they agree.
+    rule fired but it is confident. Confidence is the mean of the opinions when they agree.
     """
     p_none = proba.get(NONE_LABEL, 0.0)
     best = max((t for t in proba if t != NONE_LABEL), key=lambda t: proba[t], default=None)
@@ -257,4 +257,8 @@ def fuse(rule_type: str | None, rule_conf: float, proba: dict[str, float]
     if best is not None and best != rule_type and p_best >= OVERRIDE_PROBABILITY \
             and p_rule <= OVERRIDE_RULE_CEILING and rule_conf < OVERRIDE_RULE_CONFIDENCE:
         return best, round(min(0.95, (p_best + (1 - rule_conf)) / 2), 3)
-    return rule_type, round(min(0.99, max(0.02, (rule_conf + max(p_rule, 1 - p_none)) / 2)), 3)
+    # three opinions averaged: the rule's, the typer's belief in this type, and its belief that
+    # the sentence holds an event at all. The type term ranks several events of one sentence
+    # (PLV train out-of-fold 0.8541 -> 0.8581 macro F1 over max(p_rule, 1 - p_none), which
+    # ranked them all alike; check sentences and ACLED sets unchanged)
+    return rule_type, round(min(0.99, max(0.02, (rule_conf + p_rule + 1 - p_none) / 3)), 3)
