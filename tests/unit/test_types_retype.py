@@ -25,6 +25,12 @@ def types_of(pipeline):
     return _types
 
 
+@pytest.fixture(scope="module")
+def found_candidates(pipeline):
+    lexicon = Lexicon.load()
+    return lambda text: [c for s in pipeline.nlp(text).sents for c in detect(s, lexicon)]
+
+
 @pytest.mark.parametrize("text, trigger, event_type", [
     # troops sent to help a party are military aid; offered, they are a promise (AGREE)
     ("Canada has offered to send troops to help the Malian army.", "troops", "AGREE"),
@@ -106,3 +112,21 @@ def test_a_hostile_act_still_to_come_is_a_threat(types_of, text, trigger):
 def test_an_investigation_still_to_come_stays_an_accusation(types_of):
     assert types_of("The ministry will investigate the university.").get(
         "investigate") == "ACCUSE"
+
+
+def test_people_evacuated_by_a_state_are_rescued_by_it(found_candidates):
+    cands = found_candidates("The refugees evacuated from Libya by Italy arrived in Sicily.")
+    aid = [c for c in cands if c.event_type == "AID"]
+    assert aid and [t.text for t in aid[0].actors] == ["Italy"]
+
+
+def test_a_commitment_reinforced_is_no_deployment(types_of):
+    assert "MOBILIZE" not in types_of(
+        "Germany has reinforced its commitment to refugees in Jordan.").values()
+    assert types_of("Russia reinforced its positions near the border.").get(
+        "reinforced") == "MOBILIZE"
+
+
+def test_a_curfew_imposed_earlier_is_no_new_event(types_of):
+    assert "COERCE" not in types_of(
+        "The president shortened the curfew imposed in the capital.").values()

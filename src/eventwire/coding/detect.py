@@ -262,6 +262,9 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     objects = [c for c in verb.children if c.dep_ in syntax.OBJECT_DEPS]
     if not objects:  # "war games were staged by ...", "sanctions were imposed on ..."
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN" and (
+            lemma in roles.TRANSFER_VERBS or lemma in retype.MOVING_VERBS):
+        objects = [verb.head]  # "the people evacuated by the U.S.", "aid sent to Gaza"
     via_prep = False
     if not objects:
         for child in verb.children:  # "pressed on with a war", "agreed on a deal"

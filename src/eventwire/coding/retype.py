@@ -19,6 +19,9 @@ from eventwire.coding.lexicon import TriggerSpec
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Verbs that move people or goods, whose passive participle names what they moved ("the
+#: people evacuated by the U.S."): the participle's noun is their object.
+MOVING_VERBS = frozenset({"evacuate", "airlift", "fly", "ship", "deploy", "dispatch", "rescue"})
 #: Purposes that make a deployment assistance to someone: PLOVER AID covers "military and police
 #: assistance including arms and personnel" (CAMEO 072), unlike a show of force (MOBILIZE).
 ASSISTING_PURPOSES = frozenset({"help", "assist", "aid", "support"})
