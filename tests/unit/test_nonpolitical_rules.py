@@ -240,3 +240,18 @@ def test_company_agreements_are_no_acled_agreement():
     peace = acled_type("AGREE", None, "sign", "The government and the ELN signed a ceasefire "
                        "agreement worth billions in reconstruction.", "government", None, "")
     assert peace is not None and peace.sub_event_type == "Agreement"
+
+
+def test_generic_police_words_in_crime_stories_go_like_their_arrests():
+    police = Actor("Police", sector="police")
+    assert is_non_political(event("Police are investigating the murder of a shopkeeper.",
+                                  "ACCUSE", actor=police, recipient=Actor("murder"),
+                                  rule="verb:investigate"))
+    delhi = Actor("Delhi Police", sector="police")
+    assert not is_non_political(event("Delhi Police accused a gang of smuggling drugs.",
+                                      "ACCUSE", actor=delhi, recipient=Actor("gang"),
+                                      rule="verb:accuse"))
+    ruled_out = event("An explosion at a refinery killed three workers; officials ruled out an "
+                      "attack.", "REJECT", actor=OFFICIALS, recipient=Actor("oil refinery"),
+                      rule="verb:rule out")
+    assert is_non_political(ruled_out)

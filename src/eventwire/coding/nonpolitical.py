@@ -193,8 +193,9 @@ ARMED_GROUPS = frozenset({"armed group", "militia", "rebels", "insurgents", "ter
 #: The state's judicial and police side: against ordinary crime its acts are police work.
 STATE_AUTHORITIES = STATE_FORCES | {"judiciary"}
 #: Types that may report a state's relief work in a disaster story ("officials ordered
-#: residents to leave", "the prime minister visited the flood-hit district").
-RELIEF_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT"})
+#: residents to leave", "the prime minister visited the flood-hit district", "officials ruled
+#: out an attack").
+RELIEF_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "REJECT"})
 #: Judicial and police acts that need a doer: PLOVER codes no arrest or charge without one
 #: ("a man has been arrested on suspicion of murder").
 AGENT_NEEDED = frozenset({"COERCE", "ACCUSE", "SANCTION"})
@@ -313,8 +314,10 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
             recipient):
         return True  # "a man has been arrested on suspicion of murder": no one named does it
     if event.event_type not in HARM_TYPES and not (event.rule or "").startswith("typer:"):
-        if crime:  # "kidnappers demanded a ransom"; "police said", "prosecutors charged" stay
-            return not any(_official(p) or _named(p) for p in (actor, recipient))
+        if crime:  # "kidnappers demanded a ransom", "police are investigating the killing"
+            # go like police arrests; "prosecutors charged", "Delhi Police accused" stay
+            return not any((_official(p) and (p.sector or "").lower() != "police") or _named(p)
+                           for p in (actor, recipient))
         if disaster and event.event_type in RELIEF_TYPES:
             return _relief(actor, recipient, context)
         return False  # what someone says about a crime or disaster is coded as said
