@@ -130,3 +130,13 @@ def test_a_commitment_reinforced_is_no_deployment(types_of):
 def test_a_curfew_imposed_earlier_is_no_new_event(types_of):
     assert "COERCE" not in types_of(
         "The president shortened the curfew imposed in the capital.").values()
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The rebels violated the Ceasefire Agreement in Darfur.", "AGREE", "ASSAULT"),
+    ("Both sides violated the agreements on the border zone.", "AGREE", None),
+    ("Opposition lawmakers left a meeting with the president.", "CONSULT", "REJECT"),
+])
+def test_agreements_broken_and_meetings_left(types_of, text, absent, present):
+    found = set(types_of(text).values())
+    assert absent not in found and (present is None or present in found), found

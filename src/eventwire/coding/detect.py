@@ -285,11 +285,12 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         found, override = lexicon.override(f"{lemma} {prt}", noun_lemma) if prt else (False, None)
         if not found:  # "call off the strike" before "call a strike"
             found, override = lexicon.override(lemma, noun_lemma)
-        if not found:  # "ended mediation efforts": the compound names the activity
-            for child in target.lefts:
-                if child.dep_ == "compound" and child.pos_ == "NOUN":
-                    found, override = lexicon.override(lemma, child.lemma_.lower())
-                    if found:
+        if not found or override is None:  # "ended mediation efforts", "violated the
+            for child in target.lefts:  # Ceasefire Agreement": the compound names the activity
+                if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                    inner_found, inner = lexicon.override(lemma, child.lemma_.lower())
+                    if inner_found and (not found or inner is not None):
+                        found, override = inner_found, inner
                         break
         if via_prep and not found:
             continue
