@@ -4,6 +4,8 @@ a gerund's subject, the place a withdrawal concerns, and whom sent forces are to
 
 from __future__ import annotations
 
+import pytest
+
 
 def recipients(events, event_type=None):
     return [(e.recipient.text if e.recipient else "").lower() for e in events
@@ -60,3 +62,22 @@ def test_gerund_rule_needs_the_clause_own_subject(parse):
 
     doc = parse("Beirut rejected a United Nations appeal for deploying army troops.")
     assert gerund_subject(token(doc, "appeal"), ("for",)) == []
+
+
+@pytest.mark.parametrize(("sentence", "charged"), [
+    ("The former minister faces charges of corruption.", "former minister"),
+    # "the extradition of X to face charges": X is charged, the judge approves
+    ("A judge approved the extradition of the former governor to face charges of fraud.",
+     "former governor"),
+])
+def test_who_faces_charges_is_the_recipient(code, sentence, charged):
+    found = [e for e in code(sentence) if e.event_type == "ACCUSE"]
+    assert found and found[0].recipient and charged in found[0].recipient.text.lower()
+    assert found[0].actor is None or charged not in found[0].actor.text.lower()
+
+
+def test_connective_phrase_is_no_target(code):
+    """ "in case of fighting in Thailand": "case" names nothing; a name inside it may."""
+    found = recipients(code("Cambodian troops remained on alert in case of more fighting "
+                            "erupts in Thailand border."), "MOBILIZE")
+    assert found and found[0] != "case" and "thailand" in found[0], found

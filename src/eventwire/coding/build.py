@@ -165,6 +165,9 @@ def _participants(cand: Candidate, resolve: Resolve,
                                                        lexicon)
     if givers:  # "X faces criticism *from the U.N.*": the U.N. criticises X
         actor_parts, recipient_parts = resolve(givers) or actor_parts, resolve(receivers)
+    elif charged := fallbacks.charged_party(cand.trigger, cand.nominal):  # "X faces charges"
+        recipient_parts = resolve(charged) or recipient_parts
+        actor_parts = [p for p in actor_parts if p.token.i not in {t.i for t in charged}]
     if not actor_parts and not recipient_parts:
         # "the summit *between the EU and Turkey* failed to reach agreement": the two sides
         sides = resolve(fallbacks.between_sides(cand.trigger, cand.actors))

@@ -208,6 +208,31 @@ def received_from(trigger: Token, nominal: bool,
     return (givers[:1], receivers) if givers and receivers else ([], [])
 
 
+#: What one can face that someone else does to one: the facer is accused, not the accuser.
+FACED_NOUNS = frozenset({"charge", "trial", "prosecution", "accusation", "allegation",
+                         "indictment", "investigation", "probe", "lawsuit", "suit", "sanction",
+                         "impeachment", "inquiry", "arrest", "deportation", "extradition"})
+
+
+def charged_party(trigger: Token, nominal: bool) -> list[Token]:
+    """Who faces charges, a trial or sanctions: "X faces charges of fraud", "approved the
+    extradition of X *to face charges*", "freed two ex-ministers who ... and *face charges*".
+    PLOVER codes the one charged as the recipient; who brings the charges is often unnamed."""
+    verb = trigger.head if nominal and trigger.dep_ in syntax.OBJECT_DEPS else trigger
+    if verb.lemma_.lower() != "face" or not any(
+            o.lemma_.lower() in FACED_NOUNS for o in syntax.direct_objects(verb)):
+        return []
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return own
+    if verb.dep_ in ("advcl", "xcomp", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        for obj in syntax.direct_objects(verb.head):  # "the extradition *of X* to face"
+            inner = syntax.prep_objects(obj, ("of",))
+            return inner or ([obj] if syntax.is_actor_token(obj) else [])
+    return syntax.subjects(verb)
+
+
 #: Who a labour dispute is against: the employer or the government that sets pay.
 EMPLOYER_WORDS = frozenset({"government", "company", "management", "employer", "employers",
                             "administration", "ministry", "firm", "authority", "authorities", "owner",

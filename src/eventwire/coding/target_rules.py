@@ -395,3 +395,16 @@ def purpose_object(verb: Token) -> list[Token]:
             if found:
                 return found
     return []
+
+
+#: Nouns of fixed prepositional phrases that name no target ("in case of", "in response to").
+IDIOM_NOUNS = frozenset({"case", "event", "response", "order", "addition", "spite", "view",
+                         "light", "terms", "exchange", "retaliation", "connection", "accordance",
+                         "line", "lieu", "time", "need", "part", "effect", "bid", "way"})
+
+
+def idiom_phrase(token: Token) -> bool:
+    """ "in case (of)", "in response to", "in the event": the noun is part of a connective."""
+    return token.lemma_.lower() in IDIOM_NOUNS and token.dep_ == "pobj" and (
+        token.head.lower_ == "in") and not any(c.dep_ in ("amod", "compound", "poss")
+                                               for c in token.children)

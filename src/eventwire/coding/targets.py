@@ -30,6 +30,7 @@ from eventwire.coding.target_rules import (
     gerund_subject,
     human_object,
     idiom_parts,
+    idiom_phrase,
     mobilized_target,
     named_token,
     permission_holder,
@@ -100,6 +101,11 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
 
     trigger = cand.trigger
     verb = roles.governing_verb(trigger) if cand.nominal else trigger
+    idioms = tuple(p.token for p in parts if idiom_phrase(p.token))
+    if idioms:  # "remained on alert in case of fighting in X": "case" is no target
+        parts = [p for p in parts if p.token not in idioms] or named([  # or a name in it
+            t for t in idioms[0].subtree if t.i != idioms[0].i and not syntax.is_pronoun(t)
+            and (t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") and t.pos_ == "PROPN")][:1])
     tokens = [p.token for p in parts]
     if not cand.nominal and len(cand.spec.key.split()) > 1:
         idiom = {t.i for t in idiom_parts(tokens, trigger, cand.spec.key)}
