@@ -81,3 +81,14 @@ def test_protest_outside_an_embassy_is_aimed_at_it(code):
 def test_people_a_harm_verb_acts_on_beat_the_place(code):
     found = recipients(code("The militants abducted 40 schoolgirls from a village in Borno."))
     assert found and "schoolgirls" in found[0], found
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("The EU rolled back tariffs on American whiskey.", "american whiskey"),
+    ("The minister threatened to impose import restrictions against Italian goods.",
+     "italian goods"),
+])
+def test_what_a_measure_is_laid_on(code, sentence, target):
+    found = recipients(code(sentence))
+    assert any(target in r for r in found) and not any(
+        r in ("tariffs", "import restrictions") for r in found), found

@@ -408,3 +408,21 @@ def idiom_phrase(token: Token) -> bool:
     return token.lemma_.lower() in IDIOM_NOUNS and token.dep_ == "pobj" and (
         token.head.lower_ == "in") and not any(c.dep_ in ("amod", "compound", "poss")
                                                for c in token.children)
+
+
+#: Measures laid on someone or something: their "on" phrase names what they hit.
+MEASURE_NOUNS = frozenset({"tariff", "sanction", "embargo", "restriction", "ban", "curb", "duty",
+                           "levy", "tax", "quota", "limit", "blockade", "control", "penalty",
+                           "fine", "moratorium", "freeze"})
+
+
+def measure_target(tokens: list[Token]) -> list[Token]:
+    """What a measure is laid on: "rolled back tariffs *on Chinese goods*", "eased curbs *on
+    X's exports*" (X)."""
+    for token in tokens:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS:
+            found = [t for t in syntax.prep_objects(token, ("on", "against"))
+                     if roles.is_target_token(t)]
+            if found:
+                return [roles.owner(found[0])]
+    return []

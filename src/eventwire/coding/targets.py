@@ -31,6 +31,7 @@ from eventwire.coding.target_rules import (
     human_object,
     idiom_parts,
     idiom_phrase,
+    measure_target,
     mobilized_target,
     named_token,
     permission_holder,
@@ -186,5 +187,6 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
     found = named(document_object(trigger)) if cand.nominal else []
     found = found or named(taken_from(tokens, None if cand.nominal else trigger))
     found = found or named(framed_act(tokens))
+    found = found or named(measure_target(tokens))  # "rolled back tariffs on Chinese goods"
     found = found or named(dispute_side(tokens, lambda t: roles.names_event(t, lexicon)))
     return found or parts
