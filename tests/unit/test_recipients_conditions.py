@@ -81,3 +81,33 @@ def test_connective_phrase_is_no_target(code):
     found = recipients(code("Cambodian troops remained on alert in case of more fighting "
                             "erupts in Thailand border."), "MOBILIZE")
     assert found and found[0] != "case" and "thailand" in found[0], found
+
+
+def test_complaint_accuses_the_author_of_the_act(code):
+    """ "complained to the UN over Israeli air raids": Israel is accused, the UN is told."""
+    found = recipients(code("Syria complained to the United Nations on Monday over two "
+                            "Turkish air raids near the border."), "ACCUSE")
+    assert found and "turkish" in found[0], found
+
+
+def test_summoned_envoy_stays_the_recipient_of_a_complaint(code):
+    found = recipients(code("Pakistan summoned France's ambassador to complain about a "
+                            "systematic campaign in the European nation."), "ACCUSE")
+    assert found and "ambassador" in found[0], found
+
+
+def test_object_of_a_preposition_read_as_a_clause_subject(parse):
+    """ "granted asylum to [five officers] holed up in an embassy", built by hand: the parser
+    leaves "to" without an object and makes "officers" the subject of "holed"."""
+    from spacy.tokens import Doc
+
+    from eventwire.coding.target_rules import gerund_subject
+
+    vocab = parse("x").vocab
+    words = ["granted", "asylum", "to", "five", "officers", "holed", "up"]
+    doc = Doc(vocab, words=words, heads=[0, 0, 0, 4, 5, 0, 5],
+              deps=["ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prt"],
+              pos=["VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP"],
+              tags=["VBD", "NN", "IN", "CD", "NNS", "VBD", "RP"],
+              lemmas=["grant", "asylum", "to", "five", "officer", "hole", "up"])
+    assert [t.text for t in gerund_subject(doc[0], ("to",))] == ["officers"]

@@ -344,8 +344,9 @@ def request_author(noun: Token) -> list[Token]:
 
 
 def gerund_subject(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The object of "an attack on *X's government* calling it corrupt", which parsers read as
-    the subject of a gerund clause hanging on the preposition."""
+    """The object of a preposition the parser left without one, read as the subject of the
+    clause after it: "an attack on *X's government* calling it corrupt", "granted asylum to
+    *five army officers* holed up in an embassy"."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         if any(c.dep_ == "pobj" for c in prep.children):
             continue
@@ -353,6 +354,34 @@ def gerund_subject(head: Token, preps: tuple[str, ...]) -> list[Token]:
             found = [t for t in clause.children if t.dep_ == "nsubj" and named_token(t)]
             if found:  # its own subject only: "an appeal for deploying troops" has none
                 return found
+        if prep.n_rights == 0 and prep.i + 1 < len(prep.doc):
+            nxt = prep.doc[prep.i + 1]  # "to [five officers] holed up": the phrase after it
+            subject = next((t for t in nxt.ancestors if t.dep_ == "nsubj"), None) if (
+                nxt.dep_ != "nsubj") else nxt
+            if subject is not None and subject.left_edge.i == prep.i + 1 and (
+                    subject.head.tag_ in ("VBN", "VBG", "VBD")) and (
+                    subject.head.dep_ in ("advcl", "acl", "pcomp")) and named_token(subject):
+                return [subject]
+    return []
+
+
+#: Verbs of complaining about someone's act to a third party ("complained to the UN over").
+COMPLAINT_VERBS = frozenset({"complain", "protest", "object", "grumble"})
+
+
+def complained_of(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom a complaint accuses: the author of the act complained of ("complained to the UN
+    *over two Israeli air raids*"), not the body it was made to."""
+    if verb.lemma_.lower() not in COMPLAINT_VERBS:
+        return []
+    for act in syntax.prep_objects(verb, ("over", "about", "against")):
+        if not roles.names_event(act, lexicon):
+            return [act] if named_token(act) else []
+        author = roles.owner(act)
+        if author.i != act.i:
+            return [author]
+        return [c for c in act.lefts if c.dep_ in ("amod", "compound", "nmod")
+                and c.ent_type_ in ("NORP", "GPE", "ORG")][:1]
     return []
 
 

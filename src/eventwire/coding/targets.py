@@ -23,6 +23,7 @@ from eventwire.coding.target_rules import (
     act_phrase,
     addressee,
     claim_subjects,
+    complained_of,
     condemned_act,
     dispute_side,
     document_object,
@@ -117,6 +118,9 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
             tokens = [p.token for p in parts]
     if cand.event_type == "ACCUSE":
         found = named(claim_subjects(tokens, trigger, verb))
+        if not found and not cand.nominal and all(p.token.head.lower_ == "to" for p in parts):
+            # "complained to the UN over Israeli raids": the accused, not the addressee
+            found = resolve(complained_of(trigger, lexicon))
         if not found and not cand.nominal:
             act = condemned_act(trigger, parts, lexicon)
             shown = act_phrase(act[0]) if act else ""
@@ -146,7 +150,9 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
         if found:
             return found
     if not parts:  # "launched an attack on X's government calling it corrupt"
-        found = named(gerund_subject(trigger, (*cand.spec.recipient_preps, "on", "against")))
+        preps = (*cand.spec.recipient_preps, "on", "against", "to")
+        found = named(gerund_subject(trigger, preps) or (
+            gerund_subject(verb, preps) if verb is not None and verb.i != trigger.i else []))
         if not found and verb is not None and any(
                 roles.own_thing(t) for t in syntax.direct_objects(verb)):
             found = named(withdrawn_from(verb))  # "withdraw its troops if ... in Gaza"
