@@ -255,3 +255,32 @@ def test_generic_police_words_in_crime_stories_go_like_their_arrests():
                       "attack.", "REJECT", actor=OFFICIALS, recipient=Actor("oil refinery"),
                       rule="verb:rule out")
     assert is_non_political(ruled_out)
+
+
+def test_a_vehicle_or_hazard_doing_the_harm_is_an_accident():
+    crash = event("A military helicopter crashed during a training flight, killing the army "
+                  "chief and nine officers.", actor=Actor("military helicopter",
+                                                          sector="military"),
+                  recipient=Actor("army chief", sector="military"))
+    assert is_non_political(crash)
+    # shot down by rebels: an attack
+    assert not is_non_political(event(
+        "Rebels shot down a military helicopter, which crashed killing its crew.",
+        actor=Actor("Rebels", sector="rebels"), recipient=Actor("crew", sector="military")))
+
+
+def test_drugs_by_name_and_loot_by_kind_make_crime_stories():
+    assert is_non_political(event(
+        "Two men on a motorbike shot a goldsmith and escaped with his gold.",
+        actor=Actor("Two men"), recipient=Actor("goldsmith"), rule="verb:shoot"))
+    assert ordinary_crime(event(
+        "Moroccan police seized 9 tonnes of hashish hidden in a truck.", "COERCE",
+        actor=Actor("Moroccan police", sector="police"), recipient=Actor("hashish"),
+        rule="verb:seize"))
+
+
+def test_a_states_companies_are_not_the_state():
+    assert is_non_political(event(
+        "Two of Brazil's largest meatpackers agreed to merge, creating the biggest exporter.",
+        "AGREE", actor=Actor("Brazil's largest meatpackers", id="BRA", country="BRA"),
+        rule="verb:agree"))

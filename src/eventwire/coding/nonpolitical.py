@@ -56,6 +56,11 @@ CRIME = _words(
     r"killing|murdering|robbing|selling|smuggling|trafficking)", r"hitm[ae]n", r"contract killing",
     r"settling of scores", r"protection money", r"shoplift\w*", r"probation",
     r"loan[- ]sharks?", r"syndicates?", r"debtors?",
+    # the trade's goods: drugs by name, loot by kind
+    r"hashish", r"fentanyl", r"ecstasy", r"crystal meth", r"crack cocaine", r"ketamine", r"tramadol",
+    r"captagon", r"bhang", r"khat", r"pills", r"cash-in-transit", r"money changers?",
+    r"(?:made|fled|escaped|got|drove|ran) (?:off |away )?with (?:\w+ ){0,2}(?:cash|money|"
+    r"valuables|jewel\w*|phones?|takings|loot|gold)", r"snatch\w*", r"carjackers?",
 )
 DISASTER = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
@@ -80,6 +85,16 @@ DISASTER = _words(
     r"skidded", r"hit a (?:wall|tree|pole)", r"gas pipes?", r"faulty", r"magnitude", r"lava",
     r"landfall", r"ammonia", r"carbon monoxide", r"brakes failed", r"oil spill", r"rubble",
     r"crowd crush", r"crush at", r"crushed to death", r"bootleg", r"toxic alcohol",
+    r"methanol", r"spurious liquor", r"hooch", r"food poisoning", r"contaminated",
+)
+#: Vehicles and hazards that are the doer of an accident ("a light aircraft crashed into a
+#: house, killing the pilot"): no attacker, whoever the victims were.
+ACCIDENT_DOERS = _words(
+    r"aircraft", r"planes?", r"jets?", r"helicopters?", r"bus(?:es)?", r"minibus(?:es)?",
+    r"trucks?", r"lorr(?:y|ies)", r"tankers?", r"trains?", r"cars?", r"vehicles?", r"boats?",
+    r"ferr(?:y|ies)", r"ships?", r"vessels?", r"motorcycles?", r"cranes?", r"collapse",
+    r"explosions?", r"blasts?", r"fires?", r"blaze", r"floods?", r"quakes?", r"earthquakes?",
+    r"landslides?", r"storms?", r"lightning", r"avalanches?", r"crash(?:es)?", r"accidents?",
 )
 #: Settings of accidents, not accidents themselves: "security forces seized explosives from a
 #: warehouse" tells of no disaster, so no relief work either.
@@ -242,7 +257,9 @@ def _official(actor: Actor | None) -> bool:
     if actor is None or _criminal(actor):
         return False
     sector = (actor.sector or "").lower()
-    return sector in POLITICAL_SECTORS or sector == "police" or bool(actor.id and not sector)
+    # a state by name ("Peru", "the U.S."), not "Brazil's largest meatpackers"
+    state = bool(actor.id and not sector and actor.text.split()[-1][:1].isupper())
+    return sector in POLITICAL_SECTORS or sector == "police" or state
 
 
 def _named(actor: Actor | None) -> bool:
@@ -323,6 +340,9 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return False  # what someone says about a crime or disaster is coded as said
     if not crime and not disaster:
         return False
+    if disaster and actor is not None and ACCIDENT_DOERS.fullmatch(
+            actor.text.lower().split()[-1]):
+        return True  # "a (military) helicopter crashed ..., killing the pilot"
     if disaster and (event.event_type != "ASSAULT" or (event.rule or "").startswith("typer:")):
         return _relief(actor, recipient, context)  # (the typer's guess of an attack is no attack's verb)
     if _political(actor, crime=crime) or _political(recipient, as_victim=True, crime=crime):
