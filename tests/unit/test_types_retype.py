@@ -140,3 +140,28 @@ def test_a_curfew_imposed_earlier_is_no_new_event(types_of):
 def test_agreements_broken_and_meetings_left(types_of, text, absent, present):
     found = set(types_of(text).values())
     assert absent not in found and (present is None or present in found), found
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("Russia held military drills near the border.", "drills", "MOBILIZE"),
+    ("India and Japan conducted joint military exercises.", "exercises", "COOPERATE"),
+    ("The navy held exercises with the US fleet.", "exercises", "COOPERATE"),
+    ("North Korea test-fired a ballistic missile.", "fired", "MOBILIZE"),
+    ("Hundreds of demonstrators gathered outside the embassy.", "gathered", "PROTEST"),
+    ("Doctors walked off the job in Nairobi.", "walked", "PROTEST"),
+    ("China expressed strong dissatisfaction with the decision.", "dissatisfaction", "ACCUSE"),
+    ("The ministry expressed concern over the arrests.", "concern", "ACCUSE"),
+    ("Pakistan expressed solidarity with the people of Gaza.", "solidarity", "SUPPORT"),
+    ("The minister expressed regret for the shooting.", "regret", "CONCEDE"),
+    ("China shipped medical supplies to Italy.", "supplies", "AID"),
+    ("Russia expelled the BBC correspondent.", "correspondent", "COERCE"),
+    ("Russia expelled two Polish diplomats.", "expelled", "SANCTION"),
+    ("The creditors forgave Zambia's debt.", "debt", "AID"),
+])
+def test_lexicon_cases(types_of, text, trigger, event_type):
+    assert types_of(text).get(trigger) == event_type, types_of(text)
+
+
+def test_drills_in_the_background_are_no_event(types_of):
+    assert not types_of("The minister apologised during the alliance's exercises in Norway.").get(
+        "exercises")

@@ -127,8 +127,8 @@ def _verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         # "banned opposition candidates from running", "outlawed the party": a restriction on
         # political actors is coercion (CAMEO 172), a ban on goods or trade a sanction
         event_type, mode, cameo = "COERCE", "restrict", "172"
-    if retype.verbal_protest(token):  # "protested that ...": said, not marched
-        event_type, mode, cameo = "ACCUSE", "disapprove", "111"
+    # "protested that ..." is said, not marched; "test-fired a missile" is no attack
+    event_type, mode, cameo = retype.refined_verb_type(token, event_type, mode, cameo)
     if lemma in ("strike", "walk") and not objects:
         subj = syntax.subjects(token)
         if subj and subj[0].lower_ in LABOUR_SUBJECTS:
@@ -409,10 +409,10 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             candidate = _verb_candidate(token, lexicon)
         if candidate is None and lemma in ARRIVAL_VERBS:
             candidate = _peacekeepers_arriving(token, lexicon)
-        departure = retype.armed_departure(token) if candidate is None else None
-        if departure is not None:  # "troops began leaving Mali": a withdrawal
-            candidate = _with_roles(token, departure, "RETREAT", "withdraw", "0874", lexicon,
-                                    rule="departure:leave")
+        typed = retype.subject_event(token) if candidate is None else None
+        if typed is not None:  # "troops began leaving Mali", "protesters gathered outside"
+            candidate = _with_roles(token, typed, typed.event_type, typed.mode, typed.cameo,
+                                    lexicon, rule=f"subject:{typed.key}")
         if candidate is not None:
             found.append(candidate)
             consumed.add(candidate.trigger.i)

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
                            "nationwide", "workers", "teachers", "doctors", "transport", "rail",
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
+#: Military exercises: one country's are MOBILIZE, joint ones COOPERATE (PLOVER manual).
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "game"})
 #: Modifiers that make a "protest" a diplomatic one (PLOVER ACCUSE 'disapprove', not PROTEST).
 DIPLOMATIC_PROTEST = frozenset({"diplomatic", "formal", "official", "written", "verbal"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
@@ -79,7 +81,7 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
             spec = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}") or lexicon.nouns.get(
                 f"{child.lower_} {lemma}")
             if spec is not None:
-                return spec, token.i + 1
+                return _held_together(token, spec), token.i + 1
     for child in token.rights:  # "state of emergency", "cessation of hostilities"
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -99,6 +101,8 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
         or (token.dep_ in ("dobj", "nsubjpass") and attack_in_words(token.head))
     ):  # "a scathing attack", "an attack on the impeachment proceedings", "..., calling them"
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111")
+    elif spec is not None and spec.event_type == "MOBILIZE" and lemma in EXERCISES:
+        spec = _held_together(token, spec)
     elif spec is not None and lemma == "protest" and modifiers & DIPLOMATIC_PROTEST:
         spec = replace(spec, event_type="ACCUSE", mode="disapprove", cameo="111", context=())
     return spec, token.i + 1
@@ -111,9 +115,28 @@ PARTY_NOUNS = frozenset({"troop"})
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj"})
 
 
+#: Nouns that are an event only when a verb carries them ("held military drills", "carried out
+#: a nuclear test"); alone they are mostly background ("after their nuclear tests").
+CARRIED_ONLY = frozenset({"exercise", "drill", "military drill", "manoeuvre", "maneuver",
+                          "missile test", "nuclear test", "military exercise"})
+
+
 def party_in_a_clause(token: Token, spec: TriggerSpec) -> bool:
-    """The noun names a party to another predicate, not an event of its own."""
-    return spec.key in PARTY_NOUNS and token.dep_ in PARTY_DEPS
+    """The noun names a party to another predicate, or a background act no verb carries: not
+    an event of its own."""
+    return spec.key in CARRIED_ONLY or (spec.key in PARTY_NOUNS and token.dep_ in PARTY_DEPS)
+
+
+def _held_together(token: Token, spec: TriggerSpec) -> TriggerSpec:
+    """ "joint naval drills", "exercises with the US navy": a military exercise held together
+    is COOPERATE; one country's own is MOBILIZE (PLOVER manual)."""
+    if spec.event_type != "MOBILIZE" or token.lemma_.lower() not in EXERCISES:
+        return spec
+    holders = [token, token.head] if token.dep_ in ("dobj", "obj") else [token]
+    if any(c.lower_ == "joint" for c in token.lefts) or any(
+            c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.rights):
+        return replace(spec, event_type="COOPERATE", mode=None, cameo="062")
+    return spec
 
 
 def object_lemma(token: Token) -> str:
