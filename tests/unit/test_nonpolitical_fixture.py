@@ -88,12 +88,25 @@ def test_check_fixture_floor(code):
     """tests/fixtures/nonpolitical_check.jsonl was written after the rules were designed and
     never tuned on (an honest number, not a target). Measured on 2026-11-25, default pipeline:
     before coding.nonpolitical's rules any event 0.236, ACLED-typed 0.127, recall 0.958;
-    after 0.109, 0.073, 0.958. Floors leave a little room for noise."""
+    after round 1 0.109, 0.073, 0.958 (round 2 then looked at its misses: 0.036, 0.000, so it
+    is a regression check now, and check2 holds the honest number)."""
     found = measure(code, FIXTURES / "nonpolitical_check.jsonl")
     assert found["n_nonpolitical"] >= 50 and found["n_political"] >= 20
     assert found["event_rate"] <= 0.15, found
     assert found["acled_rate"] <= 0.10, found
     assert found["recall"] >= 0.91, found
+
+
+def test_second_check_fixture_floor(code):
+    """tests/fixtures/nonpolitical_check2.jsonl was written after round 2 of the rules and
+    never tuned on. Measured on 2026-11-25, default pipeline: before coding.nonpolitical's
+    rules any event 0.238, ACLED-typed 0.190, recall 0.950; after round 2 0.167, 0.143,
+    0.950 (strict rate, without the police and court work PLOVER codes: 0.118 -> 0.059)."""
+    found = measure(code, FIXTURES / "nonpolitical_check2.jsonl")
+    assert found["n_nonpolitical"] >= 40 and found["n_political"] >= 20
+    assert found["event_rate"] <= 0.21, found
+    assert found["acled_rate"] <= 0.17, found
+    assert found["recall"] >= 0.90, found
 
 if __name__ == "__main__":
     from eventwire.config import Config
