@@ -111,3 +111,20 @@ def test_object_of_a_preposition_read_as_a_clause_subject(parse):
               tags=["VBD", "NN", "IN", "CD", "NNS", "VBD", "RP"],
               lemmas=["grant", "asylum", "to", "five", "officer", "hole", "up"])
     assert [t.text for t in gerund_subject(doc[0], ("to",))] == ["officers"]
+
+
+def test_toll_after_fire_is_aimed_at_the_fire_target(code):
+    """ "launched rocket fire against rebel camps, killing or wounding 50": the camps."""
+    found = recipients(code("Government forces launched artillery and rocket fire against "
+                            "rebel camps near the border today, killing or wounding 50."),
+                       "ASSAULT")
+    assert found and "rebel camps" in found[0], found
+
+
+def test_rioting_at_a_place_is_no_volley(parse):
+    from spans import token
+
+    from eventwire.coding.target_rules import volley_target
+
+    doc = parse("Prisoners rioted at the jail, setting fire to their mattresses.")
+    assert volley_target(token(doc, "setting")) == []

@@ -43,6 +43,7 @@ from eventwire.coding.target_rules import (
     taken_from,
     threat_condition,
     up_to_object,
+    volley_target,
     withdrawn_from,
 )
 from eventwire.model import Actor
@@ -147,6 +148,10 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
         # "threatened that if Israel did not comply, the CIA would cut ties": Israel, not the
         # subject of what is threatened (an addressee or object named outright stays)
         found = named(threat_condition(trigger, {t.i for t in cand.actors}))
+        if found:
+            return found
+    if not parts and cand.event_type == "ASSAULT" and not cand.nominal:
+        found = named(volley_target(trigger))  # "fired rockets at X, killing or wounding 50"
         if found:
             return found
     if not parts:  # "launched an attack on X's government calling it corrupt"
