@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from eventwire.coding.detect import Candidate
     from eventwire.coding.lexicon import Lexicon
     from eventwire.coding.participants import Resolve
+
+
 def participle_of(sub: Candidate, main: Candidate) -> bool:
     """``sub`` is told in a participle clause of ``main``'s verb: "stormed a base, *killing*
     five", "carried out attacks on X, *killing* dozens". PLOVER codes one assault aimed at the
@@ -88,11 +90,17 @@ ANSWERING_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
 
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
-    """The recipients of a candidate after the rules above, most specific first.
+    """The recipients of a candidate after the rules of :mod:`.target_rules`, in order.
 
-    The accused of an investigated claim and the holder of a permission replace whatever was
-    found (the claim and the permitted act are things, their objects are not the addressee);
-    the other rules only fill in for a recipient that is no actor.
+    First repairs (a connective "in case" or an idiom's own object is no recipient); then rules
+    that replace whatever was found, because what the detector took is a thing standing for
+    someone (the accused of a probed claim or a complaint, a condemned act, a permission's
+    holder, a counted or harmed object, a tie's partner, a threat's condition); then rules for
+    an empty recipient or one that is the moved forces or an inner phrase (a volley's target,
+    a misparsed object, a withdrawal's place, the purpose of a deployment, a letter's
+    addressee, a protest's building, an answered request's author); last, rules that only fill
+    in for a recipient that is no actor (a document's object, a seized thing's holder, what an
+    end or a measure is put to, a dispute's other side).
     """
     def named(tokens: list[Token]) -> list[Participant]:
         """Resolved actors, else the phrase as written ("the Sinaloa cartel")."""
