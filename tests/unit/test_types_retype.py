@@ -165,3 +165,27 @@ def test_lexicon_cases(types_of, text, trigger, event_type):
 def test_drills_in_the_background_are_no_event(types_of):
     assert not types_of("The minister apologised during the alliance's exercises in Norway.").get(
         "exercises")
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("Israel called up 300,000 reservists.", "called", "MOBILIZE"),
+    ("China scrambled fighter jets near Taiwan.", "scrambled", "MOBILIZE"),
+    ("The army sent tanks to the border.", "tanks", "MOBILIZE"),
+    ("Poland sent tanks to Ukraine.", "tanks", "AID"),
+    ("Rioters torched police stations in the city.", "torched", "PROTEST"),
+    ("The regime blocked access to social media.", "blocked", "COERCE"),
+    ("Farmers blocked the highway to the capital.", "blocked", "PROTEST"),
+    ("The government revoked the licence of the broadcaster.", "licence", "COERCE"),
+    ("Security forces searched the homes of activists.", "searched", "COERCE"),
+    ("Police freed 30 trafficking victims in a raid.", "victims", "AID"),
+    ("Workers staged a walkout at the car plant.", "walkout", "PROTEST"),
+    ("Iran said it would close the Strait of Hormuz.", "Strait", "THREATEN"),
+    ("The government returned the seized land to the farmers.", "returned", "RETREAT"),
+    ("Modi spoke by phone with Zelensky on Monday.", "spoke", "CONSULT"),
+])
+def test_battery_cases(types_of, text, trigger, event_type):
+    assert types_of(text).get(trigger) == event_type, types_of(text)
+
+
+def test_speaking_to_reporters_is_no_consultation(types_of):
+    assert "CONSULT" not in types_of("The minister spoke to reporters on Monday.").values()

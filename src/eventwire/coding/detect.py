@@ -146,6 +146,9 @@ def _with_roles(
     modality = trigger_modality(token, lexicon, governor=light)
     if event_type == "MOBILIZE":  # peacekeepers, troops sent to help: aid (before its future)
         event_type, mode, cameo = retype.mobilized_aid(verb, token) or (event_type, mode, cameo)
+    elif event_type == "AID":  # "sent tanks to the border": a show of force
+        event_type, mode, cameo = retype.hardware_deployed(verb, token) or (
+            event_type, mode, cameo)
     if modality == ASSERTED and retype.is_offer(light):
         modality = PROMISE  # "offered aid", "offered concessions": an offer is an AGREE
     if modality in FUTURE and held_over(verb):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwire.coding import roles, syntax
+from eventwire.coding import nominal, roles, syntax
 from eventwire.coding.candidate import Candidate
 from eventwire.coding.lexicon import TriggerSpec
 
@@ -112,13 +112,48 @@ def _subject_words(verb: Token) -> set[str]:
     return {w for s in subjects for w in (s.lemma_.lower(), s.lower_)}
 
 
+SPEAKING = TriggerSpec(key="speak", event_type="CONSULT", cameo="041", mode="phone",
+                      confidence=0.6, recipient_preps=("with", "to"))
+#: Media a call by phone or video is made through ("spoke by phone with Zelensky").
+REMOTE_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink"})
+
+
+def _spoke_with_someone(verb: Token) -> bool:
+    """ "Modi spoke by phone with Zelensky": a conversation with a named party."""
+    preps = {c.lower_: [o for o in c.children if o.dep_ == "pobj"] for c in verb.children
+             if c.dep_ == "prep"}
+    remote = any(o.lemma_.lower() in REMOTE_MEDIA for o in preps.get("by", []))
+    named = any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in preps.get("with", []))
+    return named and (remote or verb.lemma_.lower() == "speak")
+
+
 def subject_event(verb: Token) -> TriggerSpec | None:
-    """An event a plain verb signals only through who does it: armed parties leaving a place
-    withdraw, protesters gathering demonstrate."""
+    """An event a plain verb signals only through who does it or with whom: armed parties
+    leaving a place withdraw, protesters gathering demonstrate, leaders speaking with a named
+    counterpart consult."""
     lemma = verb.lemma_.lower()
     if lemma in GATHERING_VERBS and _subject_words(verb) & PROTESTERS:
         return DEMONSTRATION
+    if lemma == "speak" and _spoke_with_someone(verb):
+        return SPEAKING
     return armed_departure(verb)
+
+
+#: Weapons whose dispatch to a front or border is a show of force, not aid to a party.
+HARDWARE = frozenset({"tank", "missile", "warship", "jet", "fighter", "helicopter", "artillery",
+                      "drone", "aircraft", "warplane", "bomber", "battery", "submarine"})
+
+
+def hardware_deployed(verb: Token, trigger: Token) -> tuple[str, str | None, str] | None:
+    """ "The army sent tanks *to the border*": weapons moved to a place are MOBILIZE
+    'weapons'; sent *to Ukraine* (a party) they stay aid."""
+    if trigger.lemma_.lower() not in HARDWARE:
+        return None
+    goals = syntax.prep_objects(verb, ("to", "toward", "towards", "near", "along"))
+    if goals and all(g.lemma_.lower() in nominal.PLACE_WORDS and g.ent_type_ not in (
+            "GPE", "NORP", "ORG") for g in goals):
+        return "MOBILIZE", "weapons", "152"
+    return None
 
 
 #: Adjectives that complete a verb like a particle ("let free", "set loose") and that small
@@ -176,6 +211,10 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
     diplomatic protest (ACCUSE); a missile test-fired is a show of weapons (MOBILIZE)."""
     if verbal_protest(verb):
         return "ACCUSE", "disapprove", "111"
+    if event_type == "ASSAULT" and _subject_words(verb) & RIOTERS:
+        return "PROTEST", "riot", "145"  # "rioters torched police stations": a violent riot
+    if verb.lemma_.lower() == "block" and _blocks_media(verb):
+        return "COERCE", "censor", "1712"  # "blocked access to social media"
     if verb.lemma_.lower() == "fire" and any(c.lower_ == "test" for c in verb.lefts):
         return "MOBILIZE", "weapons", "150"  # "test-fired a ballistic missile"
     return event_type, mode, cameo
@@ -186,3 +225,18 @@ def verbal_protest(verb: Token) -> bool:
     marched, is a diplomatic protest (PLOVER ACCUSE 'disapprove')."""
     return verb.lemma_.lower() == "protest" and not syntax.direct_objects(verb) and any(
         c.dep_ == "ccomp" for c in verb.children)
+
+
+#: Subjects whose violence is a riot (PLOVER PROTEST 'riot'), not an armed assault.
+RIOTERS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "rioters",
+                     "protesters", "demonstrators"})
+#: What access is blocked to when a state censors ("blocked access to social media").
+MEDIA = frozenset({"media", "internet", "website", "site", "platform", "network", "app",
+                   "facebook", "twitter", "youtube", "whatsapp", "telegram", "news"})
+
+
+def _blocks_media(verb: Token) -> bool:
+    return any(o.lemma_.lower() == "access" and any(
+        t.lemma_.lower() in MEDIA or t.lower_ in MEDIA
+        for p in o.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree)
+        for o in syntax.direct_objects(verb))
