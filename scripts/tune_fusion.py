@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a held-out gold JSONL the typer never saw (e.g. our own "
                              "tests/fixtures/plover_check.jsonl): scored with the shipped typer "
                              "and reported for every setting")
+    parser.add_argument("--typer", default=None,
+                        help="typer artefact that answers the --extra set (default: shipped)")
     parser.add_argument("--objective", choices=("train", "extra", "mean"), default="train",
                         help="macro F1 to maximise: PLV train (out-of-fold typer), the --extra "
                              "set, or their mean")
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         _, extra_items = load_gold(path=Path(args.extra))
         extra_docs = list(pipeline.nlp.pipe([i.text for i in extra_items], batch_size=64))
         extra_resources = CodingResources(lexicon=base.lexicon, actors=base.actors,
-                                          typer=ProbabilityCache(EventTyper.load()))
+                                          typer=ProbabilityCache(EventTyper.load(args.typer)))
 
     def extra_scores() -> tuple[float, float]:
         """Macro F1 on the labelled --extra items, share of its no-event items given events."""
