@@ -87,6 +87,8 @@ def test_people_a_harm_verb_acts_on_beat_the_place(code):
     ("The EU rolled back tariffs on American whiskey.", "american whiskey"),
     ("The minister threatened to impose import restrictions against Italian goods.",
      "italian goods"),
+    # the goods a sum of trade stands for, and their owner
+    ("Washington reduced tariffs on $80 billion of Brazil's exports.", "brazil"),
 ])
 def test_what_a_measure_is_laid_on(code, sentence, target):
     found = recipients(code(sentence))

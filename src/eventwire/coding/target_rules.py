@@ -450,8 +450,13 @@ def measure_target(tokens: list[Token]) -> list[Token]:
     X's exports*" (X)."""
     for token in tokens:
         if token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS:
-            found = [t for t in syntax.prep_objects(token, ("on", "against"))
-                     if roles.is_target_token(t)]
+            hit = syntax.prep_objects(token, ("on", "against")) or (  # or on its verb
+                syntax.prep_objects(token.head, ("on", "against"))
+                if token.dep_ in syntax.OBJECT_DEPS else [])
+            # "tariffs on $120 billion of China's exports": the goods, not the sum
+            hit = [syntax.prep_objects(t, ("of",))[0] if roles.is_money(t) and (
+                syntax.prep_objects(t, ("of",))) else t for t in hit]
+            found = [t for t in hit if roles.is_target_token(t)]
             if found:
                 return [roles.owner(found[0])]
     return []

@@ -206,6 +206,7 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
     found = named(document_object(trigger)) if cand.nominal else []
     found = found or named(taken_from(tokens, None if cand.nominal else trigger))
     found = found or named(framed_act(tokens))
-    found = found or named(measure_target(tokens))  # "rolled back tariffs on Chinese goods"
+    found = found or named(measure_target(tokens or ([trigger] if cand.nominal else [])))
+    # ("rolled back tariffs on Chinese goods", "reduced tariffs on $1 billion of X's exports")
     found = found or named(dispute_side(tokens, lambda t: roles.names_event(t, lexicon)))
     return found or parts
