@@ -102,3 +102,12 @@ def test_harm_by_nature_animals_or_against_a_fire_is_no_event(coder, sentence):
 def test_weapon_fire_is_still_an_attack(coder):
     assert [e.event_type for e in coder("Rocket fire killed three civilians in Aleppo.",
                                         None)] == ["ASSAULT"]
+
+
+def test_the_typer_alone_codes_a_plain_sentence_but_not_a_quoted_one(coder):
+    plain = "The brigades of the Front have come back to the northern hills this spring."
+    quoted = ("\u201cThe brigades of the Front have come back to the northern hills this "
+              "spring,\u201d a commander said.")
+    assert coder(plain, None) == [] and coder(quoted, None) == []  # no rule fires on either
+    assert [e.rule for e in coder(plain, SureTyper("MOBILIZE"))] == ["typer:MOBILIZE"]
+    assert coder(quoted, SureTyper("MOBILIZE")) == []  # the speaker's claim, not an event

@@ -95,7 +95,7 @@ def typer_only_events(typer: Any, sentences: list[Span | None], document: Docume
     from eventwire.coding.typer import fuse
 
     chosen = [(i, s) for i, s in enumerate(sentences)
-              if s is not None and _open_to_typer(s, resources.lexicon)]
+              if s is not None and not _direct_speech(s) and _open_to_typer(s, resources.lexicon)]
     if not chosen:
         return []
     probabilities = typer.predict_spans([s for _, s in chosen])
@@ -162,6 +162,17 @@ def _specific_trigger(event: Event) -> bool:
     rule = event.rule or ""
     lemma = event.trigger.lemma if event.trigger else ""
     return rule.startswith("light:") or " " in lemma.strip()
+
+
+#: Marks that open a quoted sentence.
+OPENING_QUOTES = ('"', "\u201c", "\u2018", "'", "\u00ab")
+
+
+def _direct_speech(sentence: Span) -> bool:
+    """A sentence that opens inside a quotation ("“Jaish al-Fatah has returned, ...” said X"):
+    what the speaker says happened is their claim, coded (if at all) by the rules from the
+    reporting clause, not by the typer reading the quote's words."""
+    return sentence.text.lstrip().startswith(OPENING_QUOTES)
 
 
 def _open_to_typer(sentence: Span, lexicon: Any) -> bool:
