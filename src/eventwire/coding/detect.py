@@ -288,7 +288,8 @@ def _light_verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         found, override = lexicon.override(f"{lemma} {prt}", noun_lemma) if prt else (False, None)
         if not found:  # "call off the strike" before "call a strike"
             found, override = lexicon.override(lemma, noun_lemma)
-        if not found or override is None:  # "ended mediation efforts", "violated the
+        if (not found or override is None) and not nominal.is_place_token(target) and (
+                noun_lemma not in nominal.ROOMS):  # "ended mediation efforts", "violated the
             for child in target.lefts:  # Ceasefire Agreement": the compound names the activity
                 if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
                     inner_found, inner = lexicon.override(lemma, child.lemma_.lower())

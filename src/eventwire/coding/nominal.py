@@ -250,6 +250,10 @@ PLACE_WORDS = frozenset({
 })
 
 
+#: Rooms and buildings named after what happens in them ("the meeting room", "the press hall").
+ROOMS = frozenset({"room", "hall", "chamber", "venue", "building"})
+
+
 def is_place_token(token: Token) -> bool:
     """A place word or name: a seized place is territory taken (ASSAULT)."""
     return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in PLACE_WORDS

@@ -211,6 +211,10 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
     diplomatic protest (ACCUSE); a missile test-fired is a show of weapons (MOBILIZE)."""
     if verbal_protest(verb):
         return "ACCUSE", "disapprove", "111"
+    if verb.lemma_.lower() == "summon" and any(
+            t.lemma_.lower() in DIPLOMATS for t in syntax.direct_objects(verb)
+            + syntax.passive_subjects(verb)):
+        return "ACCUSE", "disapprove", "111"  # an envoy summoned hears a grievance (manual)
     if event_type == "ASSAULT" and _subject_words(verb) & RIOTERS:
         return "PROTEST", "riot", "145"  # "rioters torched police stations": a violent riot
     if verb.lemma_.lower() == "block" and _blocks_media(verb):
@@ -240,3 +244,7 @@ def _blocks_media(verb: Token) -> bool:
         t.lemma_.lower() in MEDIA or t.lower_ in MEDIA
         for p in o.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree)
         for o in syntax.direct_objects(verb))
+
+#: Envoys whose summoning presents a grievance (PLOVER ACCUSE, "not CONSULT").
+DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "consul", "chargé", "charge",
+                       "attaché", "attache", "representative", "emissary"})

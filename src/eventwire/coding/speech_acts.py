@@ -119,8 +119,8 @@ def critics_candidate(speech: Token, lexicon: Lexicon) -> Candidate | None:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
         recipients = syntax.subjects(clause) or syntax.passive_subjects(clause)
-        if not recipients:
-            return None
+        if not any(syntax.is_pronoun(r) or syntax.is_actor_token(r) for r in recipients):
+            return None  # "critics say the film is too long": no party criticised
         spec = TriggerSpec(key="critics", event_type="ACCUSE", cameo="111", mode="disapprove",
                            confidence=CRITICISM_CONFIDENCE)
         return Candidate(trigger=speech, trigger_end=speech.i + 1, spec=spec,
