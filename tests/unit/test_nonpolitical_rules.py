@@ -284,3 +284,29 @@ def test_a_states_companies_are_not_the_state():
         "Two of Brazil's largest meatpackers agreed to merge, creating the biggest exporter.",
         "AGREE", actor=Actor("Brazil's largest meatpackers", id="BRA", country="BRA"),
         rule="verb:agree"))
+
+
+def test_police_are_victims_of_violence_not_of_their_own_arrest():
+    officers = Actor("Two traffic police officers", sector="police")
+    assert is_non_political(event("Two traffic police officers were arrested for taking bribes "
+                                  "from truck drivers.", "COERCE", recipient=officers,
+                                  rule="verb:arrest"))
+    sentenced = event("A court sentenced a former police officer to 22 years for murder.",
+                      "COERCE", actor=Actor("court", sector="judiciary"),
+                      recipient=Actor("former police officer", sector="police"),
+                      rule="verb:sentence")
+    assert ordinary_crime(sentenced)
+    assert not is_non_political(event("Gunmen shot dead two police officers in a robbery.",
+                                      actor=Actor("Gunmen", sector="armed group"),
+                                      recipient=Actor("two police officers", sector="police"),
+                                      rule="verb:shoot"))
+
+
+def test_a_court_is_no_killer_and_a_ransom_paid_is_crime():
+    assert is_non_political(event(
+        "An Indian court jailed a man for life for raping and murdering a nine-year-old girl.",
+        actor=Actor("Indian court", sector="judiciary"), recipient=Actor("nine-year-old girl"),
+        rule="verb:murder"))
+    assert is_non_political(event(
+        "A businessman was kidnapped and his family paid 200,000 dollars for his release.",
+        recipient=Actor("businessman", sector="business"), rule="verb:kidnap"))

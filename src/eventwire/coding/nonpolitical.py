@@ -47,7 +47,8 @@ CRIME = _words(
     r"extortion\w*", r"money laundering",
     r"contraband", r"carjack\w*", r"armed robbery", r"drug debt", r"bank heist", r"heist",
     r"domestic (?:violence|dispute|quarrel)", r"(?:his|her|their) (?:wife|husband|girlfriend|"
-    r"boyfriend|neighbou?rs?|brothers?|sisters?|father|mother|sons?|daughters?)", r"jealous\w*",
+    r"boyfriend|neighbou?rs?|brothers?|sisters?|(?:step)?father|(?:step)?mother|(?:step)?sons?|"
+    r"(?:step)?daughters?|(?:step)?children|nieces?|nephews?|cousins?)", r"jealous\w*",
     r"family dispute",
     # ordinary crimes and their trials: a murder, a scam or a sentence with no political side
     r"murder(?:s|ed|ing)?", r"homicides?", r"manslaughter", r"honou?r killings?", r"stabb\w*",
@@ -58,7 +59,8 @@ CRIME = _words(
     r"loan[- ]sharks?", r"syndicates?", r"debtors?",
     # the trade's goods: drugs by name, loot by kind
     r"hashish", r"fentanyl", r"ecstasy", r"crystal meth", r"crack cocaine", r"ketamine", r"tramadol",
-    r"captagon", r"bhang", r"khat", r"pills", r"cash-in-transit", r"money changers?",
+    r"captagon", r"bhang", r"khat", r"pills", r"brib(?:e|es|ed|ery|ing)",
+    r"illegal (?:\w+ )?(?:gambling|betting|casinos?|logging|fishing)", r"cash-in-transit", r"money changers?",
     r"(?:made|fled|escaped|got|drove|ran) (?:off |away )?with (?:\w+ ){0,2}(?:cash|money|"
     r"valuables|jewel\w*|phones?|takings|loot|gold)", r"snatch\w*", r"carjackers?",
 )
@@ -199,7 +201,8 @@ FIGHT = _words(r"clash\w*", r"gun ?fights?", r"gun ?battles?", r"shoot-?outs?", 
                r"exchang\w* (?:of )?(?:fire|gunfire|shots)", r"battl\w*", r"fought", r"fighting")
 #: Demanding a sum of money is the criminal's trade ("demanding 100 million naira").
 MONEY = re.compile(r"\bdemand\w* (?:a |an )?(?:sum of |payment of )?(?:\$|us\$)?[\d.,]+ ?"
-                   r"(?:million|billion|thousand|\w+)")
+                   r"(?:million|billion|thousand|\w+)|\bpaid (?:a |an )?(?:\$|us\$)?[\d.,]+ ?"
+                   r"(?:\w+ ){0,2}for (?:his|her|their|the) release")
 #: Guards of banks and shops are no state force.
 PRIVATE_GUARD = _words(r"security guards?", r"private guards?", r"bodyguards?", r"watchm[ae]n")
 #: Armed groups the dictionaries know by name.
@@ -313,6 +316,9 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
     # "arrested *in Nairobi*", "attacked a van *in Lima*": the place is no participant
     actor = None if _where_only(event.actor, sentence) else event.actor
     recipient = None if _where_only(event.recipient, sentence) else event.recipient
+    if event.event_type == "ASSAULT" and actor is not None and (
+            actor.sector or "").lower() == "judiciary":
+        actor = None  # "a court jailed a man for murdering a girl": the court killed no one
     # "officials ruled out an attack": no attack, and an accident by their word
     context = NOT_AN_ATTACK.sub(" accident ", _context(event, document_text))
     if _sport(context) and not (_political(actor) or _political(recipient)):
@@ -327,7 +333,7 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return False  # "residents attacked Ebola health workers": an attack, not the outbreak
     if crime and _state_fights_gang(event, context):
         return False  # "police clashed with members of a drug gang": a battle
-    if crime and event.event_type in AGENT_NEEDED and actor is None and not _official(
+    if crime and event.event_type in AGENT_NEEDED and actor is None and not _political(
             recipient):
         return True  # "a man has been arrested on suspicion of murder": no one named does it
     if event.event_type not in HARM_TYPES and not (event.rule or "").startswith("typer:"):
@@ -345,7 +351,9 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         return True  # "a (military) helicopter crashed ..., killing the pilot"
     if disaster and (event.event_type != "ASSAULT" or (event.rule or "").startswith("typer:")):
         return _relief(actor, recipient, context)  # (the typer's guess of an attack is no attack's verb)
-    if _political(actor, crime=crime) or _political(recipient, as_victim=True, crime=crime):
+    # (police are victims of violence, not of their own arrest for bribery)
+    if _political(actor, crime=crime) or _political(
+            recipient, as_victim=event.event_type == "ASSAULT", crime=crime):
         return False
     return not (_named(actor) or (recipient is not None and recipient.sector
                                   and _named(recipient)))
@@ -391,7 +399,7 @@ def ordinary_crime(event: Event, document_text: str = "") -> bool:
     context = NOT_AN_ATTACK.sub(" ", _context(event, document_text))
     if not CRIME.search(context) or ATTACK.search(context) or _state_fights_gang(event, context):
         return False
-    if _political(event.recipient, as_victim=True, crime=True):
+    if _political(event.recipient, as_victim=event.event_type == "ASSAULT", crime=True):
         return False
     # state forces intercepting a drug boat do police work, and courts trying criminals
     # judicial work; fighting, state forces are in a battle
