@@ -16,9 +16,21 @@ leaves ordinary crime out. A user of both expects the PLOVER event and no ACLED 
 event that survives :func:`is_non_political` in a plainly criminal story (crime cues, no sign of
 political violence, no political participant other than the police who pursue the crime) keeps
 its PLOVER type but loses its ACLED type (:func:`ordinary_crime`). Police *attacked* by a gang
-stay an ACLED event (the codebook codes violence against state forces).
+stay an ACLED event (the codebook codes violence against state forces), and so do state
+forces in a fight with organised crime ("soldiers clashed with cartel gunmen").
+
+Which police and court work PLOVER keeps: what a named agency or a court does ("Delhi Police
+arrested", "a court in Milan sentenced", "prosecutors charged"); not the generic "police" of
+crime news, nor an arrest or charge told without a doer (the PLOVER manual codes no event
+without an explicit actor). Beyond crime and disasters, match reports ("bombarded the
+batsmen") and companies dealing with companies ("agreed to buy a stake") make no event, and
+in a disaster story the state's relief work at home ("authorities evacuated 80,000 people",
+"officials ordered residents to leave") is no political act; help sent abroad, epidemic
+policy (lockdowns) and protests, strikes included, stay.
 The cue lists are hand-written (no labelled data for this distinction): they were written from
-the ACLED codebook's exclusions and checked on ``tests/fixtures/acled_dev.jsonl``.
+the ACLED codebook's exclusions and checked on ``tests/fixtures/acled_dev.jsonl`` and
+``tests/fixtures/nonpolitical_dev.jsonl`` (``tests/unit/test_nonpolitical_fixture.py`` prints
+the rates for any such fixture).
 """
 
 from __future__ import annotations
