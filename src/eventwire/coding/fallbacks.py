@@ -230,7 +230,8 @@ def charged_party(trigger: Token, nominal: bool) -> list[Token]:
         for obj in syntax.direct_objects(verb.head):  # "the extradition *of X* to face"
             inner = syntax.prep_objects(obj, ("of",))
             return inner or ([obj] if syntax.is_actor_token(obj) else [])
-    return syntax.subjects(verb)
+        return []  # "have the right to return home to face questioning": who is unclear
+    return syntax.subjects(verb) if verb.dep_ in ("conj", "relcl", "ROOT", "ccomp") else []
 
 
 #: Who a labour dispute is against: the employer or the government that sets pay.

@@ -69,9 +69,17 @@ def _clause_subjects(clause: Token) -> list[Token]:
             if named_token(t) or (roles.is_target_token(t) and not syntax.is_reciprocal(t))]
 
 
+#: Words of looking into an accusation, whose object's "that" clause names the accused.
+INQUIRY_WORDS = frozenset({"investigation", "investigate", "probe", "inquiry", "enquiry",
+                           "examine", "examination", "review", "audit", "hearing", "inquest"})
+
+
 def claim_subjects(tokens: list[Token], trigger: Token, verb: Token | None) -> list[Token]:
     """The accused inside what is investigated: "into claims *that X* abused", "into whether
-    *X* was spied on", "an allegation by Y *that X* had taken the city" (X, not Y)."""
+    *X* was spied on", "an allegation by Y *that X* had taken the city" (X, not Y). Only for
+    inquiries: "condemned the UN claim that..." is aimed at the UN."""
+    if trigger.lemma_.lower() not in INQUIRY_WORDS:
+        return []
     about: list[Token] = list(tokens)
     for head in (trigger, verb):
         if head is None:
@@ -217,7 +225,10 @@ def idiom_parts(tokens: list[Token], verb: Token, key: str) -> list[Token]:
     """Objects that are words of the trigger's own idiom ("join *forces*", "take *sides*")."""
     words = set(key.split()[1:])
     return [t for t in tokens if t.head.i == verb.i and t.dep_ in syntax.OBJECT_DEPS
-            and t.lemma_.lower() in words]
+            and t.lemma_.lower() in words and not any(c.dep_ in ("det", "amod", "compound",
+                                                                "poss", "acl", "relcl")
+                                                      for c in t.children)]
+    # ("join *Syrian* forces", "join forces fighting Isis": real forces, no idiom)
 
 
 def document_object(noun: Token) -> list[Token]:
@@ -293,6 +304,9 @@ def condemned_act(verb: Token, parts: list[Participant], lexicon: Lexicon) -> li
     for obj in syntax.direct_objects(verb):
         if obj.pos_ != "NOUN" or not roles.names_event(obj, lexicon) or roles.owner(obj).i != obj.i:
             continue
+        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+               for c in obj.lefts):
+            continue  # "denounced *US* cooperation": the author is named
         inside = {t.i for t in obj.subtree} - {obj.i}
         if parts and all(p.token.i in inside for p in parts):
             return [obj]

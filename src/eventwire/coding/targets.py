@@ -77,13 +77,22 @@ def mutual_sides(cand: Candidate, actors: list[Participant], found: list[Partici
                  ) -> tuple[list[Participant], list[Participant]] | None:
     """ "Sudan's army and the RSF clashed in Khartoum": the first side fights the second; the
     city is where, not whom. None when the verb is no mutual fight or a side is named."""
-    if cand.nominal or len(actors) < 2 or cand.trigger.lemma_.lower() not in MUTUAL_VERBS:
+    verb = cand.trigger
+    if cand.nominal or len(actors) < 2 or verb.lemma_.lower() not in MUTUAL_VERBS:
         return None
+    own = {t.i for c in verb.children if c.dep_ == "nsubj" for t in syntax.conjuncts(c)}
+    if not all(p.token.i in own for p in actors[:2]):  # the clause's own coordinated subject
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "against", "beside")
+           or c.dep_ in ("xcomp", "advcl") for c in verb.children):
+        return None  # "fought alongside the SDF to oust Isis": together, against someone else
     if not all(p.token.dep_ == "pobj" and p.token.head.lower_ in WHERE_PREPS for p in found):
         return None
     return actors[:1], actors[1:2]
 
 
+#: Verbs of taking one's own forces out (their place is told elsewhere in the sentence).
+WITHDRAWING = frozenset({"withdraw", "pull", "remove", "evacuate", "redeploy", "bring"})
 #: Event types that answer someone's request ("rejected the JIA demand").
 ANSWERING_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
 
@@ -166,7 +175,7 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
         preps = (*cand.spec.recipient_preps, "on", "against", "to")
         found = named(gerund_subject(trigger, preps) or (
             gerund_subject(verb, preps) if verb is not None and verb.i != trigger.i else []))
-        if not found and verb is not None and any(
+        if not found and verb is not None and cand.spec.key.split()[0] in WITHDRAWING and any(
                 roles.own_thing(t) for t in syntax.direct_objects(verb)):
             found = named(withdrawn_from(verb))  # "withdraw its troops if ... in Gaza"
         if found:
