@@ -189,3 +189,13 @@ def test_battery_cases(types_of, text, trigger, event_type):
 
 def test_speaking_to_reporters_is_no_consultation(types_of):
     assert "CONSULT" not in types_of("The minister spoke to reporters on Monday.").values()
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("Soldiers deployed to help the border patrol clashed with rebels.", "deployed", "MOBILIZE"),
+    ("Government troops are on high alert in the capital.", "are", "MOBILIZE"),
+    ("Brazil offered its troops to the Haitian government to help it restore order.", "troops",
+     "AGREE"),
+])
+def test_deployments_helping_an_activity_and_alerts(types_of, text, trigger, event_type):
+    assert types_of(text).get(trigger) == event_type, types_of(text)

@@ -144,8 +144,9 @@ def _with_roles(
     """Attach participants to a verb trigger (or a noun trigger carried by a light verb)."""
     verb = light if light is not None else token
     modality = trigger_modality(token, lexicon, governor=light)
-    if event_type == "MOBILIZE":  # peacekeepers, troops sent to help: aid (before its future)
-        event_type, mode, cameo = retype.mobilized_aid(verb, token) or (event_type, mode, cameo)
+    if event_type == "MOBILIZE":  # peacekeepers, troops sent to help or offered: aid (before
+        event_type, mode, cameo = retype.mobilized_aid(verb, token) or retype.offered(  # future)
+            event_type, mode, cameo, verb, light)
     elif event_type == "AID":  # "sent tanks to the border": a show of force
         event_type, mode, cameo = retype.hardware_deployed(verb, token) or (
             event_type, mode, cameo)

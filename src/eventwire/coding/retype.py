@@ -25,6 +25,10 @@ MOVING_VERBS = frozenset({"evacuate", "airlift", "fly", "ship", "deploy", "dispa
 #: Purposes that make a deployment assistance to someone: PLOVER AID covers "military and police
 #: assistance including arms and personnel" (CAMEO 072), unlike a show of force (MOBILIZE).
 ASSISTING_PURPOSES = frozenset({"help", "assist", "aid", "support"})
+#: What troops may be sent to help that is no party: "to help the border patrol", "to
+#: support the offensive" are a deployment of one's own (MOBILIZE).
+ACTIVITIES = frozenset({"patrol", "offensive", "campaign", "operation", "effort", "mission",
+                        "fight", "war", "battle", "security", "defence", "defense"})
 #: Verb dependencies of a purpose clause ("sent troops *to serve as peacekeepers*").
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 
@@ -61,8 +65,11 @@ def mobilized_aid(verb: Token, trigger: Token) -> tuple[str, str | None, str] | 
     """
     if is_peacekeeping(verb, trigger):
         return "AID", "peacekeeping", "0743"
-    if any(p.lemma_.lower() in ASSISTING_PURPOSES for p in _purposes(verb)):
-        return "AID", None, "072"
+    if any(p.lemma_.lower() in ASSISTING_PURPOSES and any(
+            (syntax.is_actor_token(o) or syntax.is_pronoun(o) or o.lemma_.lower() in (
+                syntax.PEOPLE_NOUNS | syntax.GROUP_NOUNS)) and o.lemma_.lower() not in ACTIVITIES
+            for o in syntax.direct_objects(p)) for p in _purposes(verb)):
+        return "AID", None, "072"  # helping a party ("the Philippine army"), not an activity
     return None
 
 
@@ -74,6 +81,18 @@ OFFERING_VERBS = frozenset({"offer"})
 def is_offer(light: Token | None) -> bool:
     """The event noun is the object of an offer, so the act is promised, not done."""
     return light is not None and light.lemma_.lower() in OFFERING_VERBS
+
+
+def offered(event_type: str, mode: str | None, cameo: str | None, verb: Token,
+            light: Token | None) -> tuple[str, str | None, str | None]:
+    """Troops offered to a party are military assistance offered (AID, then AGREE as a
+    promise), never a threat: "offered its troops to the Haitian government", "offered to send
+    troops to Uganda"."""
+    offer = is_offer(light) or (verb.dep_ == "xcomp" and verb.head.i != verb.i
+                                and verb.head.lemma_.lower() in OFFERING_VERBS)
+    if event_type == "MOBILIZE" and offer:
+        return "AID", None, "072"
+    return event_type, mode, cameo
 
 
 #: Verbs of leaving a place: troops leaving a country withdraw from it (PLOVER RETREAT
@@ -136,7 +155,19 @@ def subject_event(verb: Token) -> TriggerSpec | None:
         return DEMONSTRATION
     if lemma == "speak" and _spoke_with_someone(verb):
         return SPEAKING
+    if lemma == "be" and _on_alert(verb) and _subject_words(verb) & ARMED_PARTIES:
+        return READINESS  # "troops are on high alert"
     return armed_departure(verb)
+
+
+READINESS = TriggerSpec(key="be on alert", event_type="MOBILIZE", cameo="152", mode="troops",
+                        confidence=0.65, context=("military",))
+
+
+def _on_alert(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        o.lemma_.lower() == "alert" for o in c.children if o.dep_ == "pobj")
+        for c in verb.children)
 
 
 #: Weapons whose dispatch to a front or border is a show of force, not aid to a party.
