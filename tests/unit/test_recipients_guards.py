@@ -52,3 +52,24 @@ def test_charged_party_needs_a_clear_facer(parse):
     doc = parse("The government maintains that citizens have the right to return home to "
                 "face questioning.")
     assert charged_party(token(doc, "face"), False) == []
+
+
+def test_condemned_agreement_is_no_condemned_attack(parse, pipeline):
+    """Only harm (attacks, arrests) is condemned as an act; an agreement is aimed at its party."""
+    from spans import token
+
+    from eventwire.coding import CodingResources
+    from eventwire.coding.participants import Participant
+    from eventwire.coding.target_rules import condemned_act
+    from eventwire.model import Actor
+
+    lexicon = CodingResources.load(pipeline.config).lexicon
+
+    def inner(doc, word):
+        return [Participant(Actor(text=word), token(doc, word), target=True)]
+
+    doc = parse("He denounced an agreement signed last year with the bloc.")
+    assert condemned_act(token(doc, "denounced"), inner(doc, "bloc"), lexicon) == []
+    doc = parse("He denounced the bombing of a market.")
+    assert [t.text for t in condemned_act(token(doc, "denounced"), inner(doc, "market"),
+                                          lexicon)] == ["bombing"]

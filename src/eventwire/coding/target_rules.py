@@ -296,14 +296,20 @@ CONDEMNING_VERBS = frozenset({"condemn", "denounce", "decry", "deplore", "critic
                               "criticise", "slam", "blast", "censure", "lambast", "deride"})
 
 
+#: Acts that are condemned as such when their author is unnamed (attacks, arrests).
+HARMING_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def condemned_act(verb: Token, parts: list[Participant], lexicon: Lexicon) -> list[Token]:
     """An accusation aimed at an act with no named author: "condemned *the attack on a
     church*" accuses the attack (whoever did it), not the church it hit."""
     if verb.lemma_.lower() not in CONDEMNING_VERBS:
         return []
     for obj in syntax.direct_objects(verb):
-        if obj.pos_ != "NOUN" or not roles.names_event(obj, lexicon) or roles.owner(obj).i != obj.i:
-            continue
+        spec = lexicon.noun(obj.lemma_.lower())
+        if obj.pos_ != "NOUN" or spec is None or spec.event_type not in HARMING_TYPES or (
+                roles.owner(obj).i != obj.i):
+            continue  # "denounced an agreement signed with the bloc" is aimed at the bloc
         if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                for c in obj.lefts):
             continue  # "denounced *US* cooperation": the author is named
