@@ -310,3 +310,24 @@ def test_a_court_is_no_killer_and_a_ransom_paid_is_crime():
     assert is_non_political(event(
         "A businessman was kidnapped and his family paid 200,000 dollars for his release.",
         recipient=Actor("businessman", sector="business"), rule="verb:kidnap"))
+
+
+def test_a_target_after_at_or_on_is_no_place():
+    police = Actor("police officers", sector="police")
+    assert not is_non_political(event("Gang members fired at police officers, killing two.",
+                                      actor=Actor("Gang members"), recipient=police,
+                                      rule="verb:fire"))
+    # an ambassador recalled is no product recall
+    assert not is_non_political(event("The ministry recalled its ambassador after the "
+                                      "shareholders' meeting.", "SANCTION",
+                                      actor=Actor("ministry", sector="government"),
+                                      recipient=Actor("ambassador", sector="government"),
+                                      rule="verb:recall"))
+
+
+def test_political_charges_keep_their_acled_arrest():
+    jailed = event("A judge ordered nine ex-members of the regional cabinet jailed on charges of "
+                   "sedition, rebellion and embezzlement.", "COERCE",
+                   actor=Actor("judge", sector="judiciary"), recipient=Actor("nine ex"),
+                   rule="verb:order+jail")
+    assert not ordinary_crime(jailed)

@@ -142,7 +142,8 @@ HURT = _words(r"kill\w*", r"dead", r"died", r"deaths?", r"wound\w*", r"injur\w*"
 BUSINESS = _words(
     r"acqui(?:re|red|res|ring|sition)", r"takeover", r"stake in", r"merg(?:e|er|ers|ed|ing)",
     r"shareholders?", r"shares in", r"stock", r"carmakers?", r"chief executive", r"ceo",
-    r"recall(?:s|ed|ing)?", r"profits?", r"revenues?", r"bankrupt\w*", r"investors?",
+    r"recall(?:s|ed|ing)? (?:[\d,.]+ (?:million )?)?(?:\w+ )?(?:vehicles|cars|suvs|trucks|"
+    r"products|units|batches|models)", r"profits?", r"revenues?", r"bankrupt\w*", r"investors?",
     r"deal worth", r"shelves",
 )
 COMPANY = _words(r"compan(?:y|ies)", r"firms?", r"lawsuits?", r"sued?", r"settle", r"billion",
@@ -171,6 +172,8 @@ ATTACK = _words(
     r"ethnic", r"sectarian", r"herders?", r"bandits?", r"open(?:ed|s)? fire", r"gunfire",
     r"artillery", r"mortars?", r"snipers?", r"air raids?", r"drones?", r"landmines?",
     r"chemical (?:weapons?|attacks?)", r"explosives",
+    # charges only states bring against their opponents
+    r"sedition", r"treason", r"rebellion", r"insurrection", r"subversion", r"espionage",
 )
 #: Public roles among the signs above: a crime against a mayor or a journalist is political,
 #: but a minister visiting a flood-hit district does relief work.
@@ -295,8 +298,8 @@ def _named(actor: Actor | None) -> bool:
 
 def _where_only(actor: Actor | None, sentence: str) -> bool:
     """Only the place where it happened ("was arrested in Nairobi", read by the parse as done
-    by Nairobi)."""
-    if actor is None:
+    by Nairobi): a proper name, so "fired at police" keeps its target."""
+    if actor is None or not actor.text[:1].isupper():
         return False
     shown = re.escape(actor.text)
     return bool(re.search(WHERE + shown + r"\b", sentence)) and not re.search(
