@@ -3,9 +3,8 @@
 Each function reads one grammatical pattern of news English off a spaCy parse and returns the
 tokens that name whom the act is aimed at, or nothing: the accused inside a probed claim, the
 holder of a permission, the addressee of a letter, the holder something was seized from, the
-partner of a tie, the adversary of a mobilization, the author of an answered request. Pure
-functions of tokens (and the lexicon); found on development gold only (PLV train, PLOVER GSR),
-each pinned by a synthetic unit test (tests/unit/test_recipients_*.py).
+partner of a tie, the adversary of a mobilization, the author of an answered request. Found
+on development gold only (PLV train, GSR); each has a test in tests/unit/test_recipients_*.py.
 """
 
 from __future__ import annotations
