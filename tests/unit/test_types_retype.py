@@ -199,3 +199,13 @@ def test_speaking_to_reporters_is_no_consultation(types_of):
 ])
 def test_deployments_helping_an_activity_and_alerts(types_of, text, trigger, event_type):
     assert types_of(text).get(trigger) == event_type, types_of(text)
+
+
+def test_a_participle_describing_the_subject_is_no_event(types_of):
+    found = types_of("The Saudi-led coalition fighting the rebels has declared a ceasefire.")
+    assert "ASSAULT" not in found.values() and "CONCEDE" in found.values(), found
+
+
+def test_a_participle_describing_an_object_stays(types_of):
+    found = types_of("Police dispersed demonstrators protesting the election results.")
+    assert {"COERCE", "PROTEST"} <= set(found.values()), found

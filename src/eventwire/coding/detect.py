@@ -426,6 +426,7 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
             candidate = _noun_candidate(token, lexicon)
             if candidate is not None:
                 found.append(candidate)
+    found = retype.without_descriptions(found)  # "the coalition fighting the rebels declared"
     return sorted(_ordered_actions(found), key=lambda c: c.trigger.i)
 
 

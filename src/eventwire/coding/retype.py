@@ -279,3 +279,18 @@ def _blocks_media(verb: Token) -> bool:
 #: Envoys whose summoning presents a grievance (PLOVER ACCUSE, "not CONSULT").
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "consul", "chargé", "charge",
                        "attaché", "attache", "representative", "emissary"})
+
+
+def without_descriptions(found: list[Candidate]) -> list[Candidate]:
+    """Drop a participle that only describes the subject of another event: "the Saudi-led
+    coalition *fighting* Houthi rebels has declared a ceasefire" reports the ceasefire; the
+    fighting names who declared it (background, not a new event)."""
+    verbs = {c.trigger.head.i if c.nominal else c.trigger.i for c in found}
+
+    def describes_a_subject(cand: Candidate) -> bool:
+        noun = cand.trigger.head
+        return (not cand.nominal and cand.trigger.dep_ == "acl" and cand.trigger.tag_ == "VBG"
+                and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verbs
+                and noun.head.i != cand.trigger.i)
+
+    return [c for c in found if not describes_a_subject(c)]
