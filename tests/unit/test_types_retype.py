@@ -209,3 +209,15 @@ def test_a_participle_describing_the_subject_is_no_event(types_of):
 def test_a_participle_describing_an_object_stays(types_of):
     found = types_of("Police dispersed demonstrators protesting the election results.")
     assert {"COERCE", "PROTEST"} <= set(found.values()), found
+
+
+def test_civilians_violence_during_a_protest_is_a_riot(found_candidates):
+    cands = found_candidates("Youths resorted to throwing stones during demonstrations in Gaza.")
+    riot = [c for c in cands if c.trigger.text == "throwing"]
+    assert riot and riot[0].event_type == "PROTEST" and riot[0].mode == "riot"
+    assert [t.text for t in riot[0].actors] == ["Youths"]
+
+
+def test_police_violence_during_a_protest_stays_an_assault(types_of):
+    assert types_of("Police shot three protesters during a demonstration.").get(
+        "shot") == "ASSAULT"

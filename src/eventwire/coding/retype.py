@@ -246,7 +246,7 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
             t.lemma_.lower() in DIPLOMATS for t in syntax.direct_objects(verb)
             + syntax.passive_subjects(verb)):
         return "ACCUSE", "disapprove", "111"  # an envoy summoned hears a grievance (manual)
-    if event_type == "ASSAULT" and _subject_words(verb) & RIOTERS:
+    if event_type == "ASSAULT" and (_subject_words(verb) & RIOTERS or _during_protest(verb)):
         return "PROTEST", "riot", "145"  # "rioters torched police stations": a violent riot
     if verb.lemma_.lower() == "block" and _blocks_media(verb):
         return "COERCE", "censor", "1712"  # "blocked access to social media"
@@ -294,3 +294,18 @@ def without_descriptions(found: list[Candidate]) -> list[Candidate]:
                 and noun.head.i != cand.trigger.i)
 
     return [c for c in found if not describes_a_subject(c)]
+
+
+#: Gatherings during which civilians' violence is rioting ("threw stones during protests").
+PROTEST_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "riot", "unrest"})
+#: Forces of order, whose violence at a protest is a crackdown, never the protest itself.
+ORDER_FORCES = ARMED_PARTIES | {"police", "policeman", "officer", "guard", "security", "gendarme"}
+
+
+def _during_protest(verb: Token) -> bool:
+    """ "Youths resorted to throwing stones during demonstrations": civilians' violence in a
+    protest is a riot (PLOVER PROTEST 'riot'); the police's is not."""
+    during = any(o.lemma_.lower() in PROTEST_NOUNS for o in syntax.prep_objects(
+        verb, ("during", "at", "amid")))
+    subjects = _subject_words(verb)
+    return during and bool(subjects) and not subjects & ORDER_FORCES

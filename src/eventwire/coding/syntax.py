@@ -32,6 +32,8 @@ ACTOR_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", 
 #: Prepositions whose "-ing" clause is done by the main clause's subject ("by shelling").
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "upon", "since",
                          "despite"})
+#: Verbs whose "to -ing" complement is done by their subject ("resorted to throwing stones").
+RESORTING = frozenset({"resort", "turn", "proceed", "switch", "return", "move"})
 #: Verbs with an object whose infinitive is still done by the subject.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
 #: "summoned the envoy to complain": the caller acts, unless the one called is to answer.
@@ -138,7 +140,8 @@ def subjects(verb: Token) -> list[Token]:
             return subjects(governor.head)
         if governor.pos_ not in ("VERB", "AUX"):
             return []
-        if head.lower_ in MEANS_PREPS:  # "violated the ceasefire by shelling the village"
+        if head.lower_ in MEANS_PREPS or (head.lower_ == "to" and governor.lemma_.lower() in (
+                RESORTING)):  # "by shelling the village", "resorted to throwing stones"
             return subjects(governor)
         objects = [c for c in governor.children if c.dep_ in OBJECT_DEPS]
         if head.lower_ in ("for", "of") and objects:  # "condemned Vietnam for executing"
