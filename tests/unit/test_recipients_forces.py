@@ -94,3 +94,20 @@ def test_what_a_measure_is_laid_on(code, sentence, target):
     found = recipients(code(sentence))
     assert any(target in r for r in found) and not any(
         r in ("tariffs", "import restrictions") for r in found), found
+
+
+@pytest.mark.parametrize(("sentence", "shown"), [
+    ("The agency sent food to help people in Chad, Niger and Mali.",
+     "people in chad, niger and mali"),
+    ("France agreed to accept more than 900 people now living in Italian migrant camps.",
+     "people now living in italian migrant camps"),
+])
+def test_unnamed_people_are_shown_with_their_place(code, sentence, shown):
+    found = recipients(code(sentence))
+    assert any(r.endswith(shown) for r in found), found
+
+
+def test_people_are_not_extended_by_a_phrase_that_is_no_place(code):
+    found = recipients(code("Suicide bombers killed 48 people in two separate attacks in "
+                            "Kabul on Tuesday."), "ASSAULT")
+    assert found and "attacks" not in found[0], found

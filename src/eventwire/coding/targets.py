@@ -15,6 +15,7 @@ GSR) and is pinned by a synthetic unit test (tests/unit/test_recipients_*.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.coding import roles, syntax
@@ -97,6 +98,58 @@ WITHDRAWING = frozenset({"withdraw", "pull", "remove", "evacuate", "redeploy", "
 ANSWERING_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
 
 
+#: Nouns of unnamed people whom only their place tells apart ("people in Somalia").
+GENERIC_PEOPLE = frozenset({"people", "person", "civilian", "resident", "refugee", "migrant",
+                            "family", "villager", "inhabitant", "child", "woman", "man"})
+#: Longest "people in X" phrase shown.
+MAX_PEOPLE_TOKENS = 12
+
+
+def _place_phrase(prep: Token) -> Token | None:
+    """The last token of "in Somalia, Ethiopia and Kenya" or "in Greek refugee camps" when the
+    preposition's object is a named place (or a place a nationality or name modifies), without
+    the clauses hanging on it ("..., who have been facing drought")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ not in roles.PLACE_PREPS or not objects:
+        return None
+    place = objects[0]
+    if not (place.ent_type_ in ("GPE", "LOC") or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in ("GPE", "LOC", "NORP")
+            for c in place.lefts)):
+        return None
+    clauses = {t.i for t in prep.subtree if t.dep_ in ("relcl", "acl", "appos", "advcl")
+               for t in t.subtree}
+    last = max(t.i for t in prep.subtree if t.i not in clauses)
+    while prep.doc[last].is_punct and last > place.i:
+        last -= 1
+    return prep.doc[last]
+
+
+def located_people(part: Participant) -> Participant:
+    """Unnamed people shown with the place told right after them: "help *people in Somalia,
+    Ethiopia and Kenya*", "accept 1,500 *people now living in Greek refugee camps*". The
+    words are contiguous in the sentence, so the text stays as written."""
+    token = part.token
+    if part.actor.id or token.lemma_.lower() not in GENERIC_PEOPLE or not (
+            part.actor.text.endswith(token.text)) or token.i + 1 >= len(token.doc):
+        return part
+    doc = token.doc
+    nxt = doc[token.i + 1]
+    last = None
+    if nxt.dep_ == "prep":  # "people *in Somalia*" (on the noun or the verb)
+        last = _place_phrase(nxt)
+    else:  # "people *now living in Greek camps*"
+        for clause in (c for c in token.children if c.dep_ == "acl" and c.i <= token.i + 2):
+            preps = [c for c in clause.children if c.dep_ == "prep"]
+            last = _place_phrase(preps[0]) if preps and preps[0].i <= clause.i + 1 else None
+    if last is None:
+        return part
+    text = part.actor.text + doc.text[token.idx + len(token.text):last.idx + len(last)]
+    if len(text.split()) > MAX_PEOPLE_TOKENS:
+        return part
+    return replace(part, actor=replace(part.actor, text=text))
+
+
 def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolve,
                       lexicon: Lexicon) -> list[Participant]:
     """The recipients of a candidate after the rules of :mod:`.target_rules`, in order.
@@ -111,6 +164,11 @@ def refine_recipients(cand: Candidate, parts: list[Participant], resolve: Resolv
     in for a recipient that is no actor (a document's object, a seized thing's holder, what an
     end or a measure is put to, a dispute's other side).
     """
+    return [located_people(p) for p in _refined(cand, parts, resolve, lexicon)]
+
+
+def _refined(cand: Candidate, parts: list[Participant], resolve: Resolve,
+             lexicon: Lexicon) -> list[Participant]:
     def named(tokens: list[Token]) -> list[Participant]:
         """Resolved actors, else the phrase as written ("the Sinaloa cartel")."""
         found = resolve(tokens)
