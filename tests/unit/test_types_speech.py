@@ -138,3 +138,11 @@ def test_an_act_said_to_be_out_of_the_question_is_rejected(found):
 def test_talks_ruled_out_are_no_talks(found):
     cands = found("The minister ruled out talks with the rebels.")
     assert {c.event_type for c in cands} == {"REJECT"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The movement rejected an invitation to attend a meeting of the factions.", "CONSULT"),
+    ("Israel is opposed to French mediation.", "CONSULT"),
+])
+def test_what_is_refused_or_opposed_is_no_event(found, text, absent):
+    assert absent not in {c.event_type for c in found(text)}

@@ -83,6 +83,19 @@ def held_over(verb: Token) -> bool:
 RULING_OUT = frozenset({"rule"})
 
 
+#: Words whose "to" object is opposed ("is opposed to French mediation").
+OPPOSING = frozenset({"opposed", "opposition", "objection", "resistance", "oppose"})
+
+
+def _refused_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """The noun is what is rejected, ruled out or opposed: "ruled out talks", "rejected an
+    invitation", "is opposed to French mediation"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in lexicon.modality.denial_verbs | RULING_OUT
+    return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in OPPOSING
+
+
 def ruled_out(verb: Token) -> bool:
     """The clause says its subject "is out of the question" (the act is refused)."""
     return any(c.dep_ == "prep" and c.lower_ == "out" and any(
@@ -172,9 +185,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
             return INTENDED
         if governor is None and _requested(trigger):
             return HYPOTHETICAL  # "called for sanctions", "demanded an inquiry": not (yet) real
-        if governor is None and trigger.dep_ in ("dobj", "obj") and (
-                trigger.head.lemma_.lower() in mod.denial_verbs | RULING_OUT):
-            return DENIED  # "ruled out talks", "rejected the attack claims": not done
+        if governor is None and _refused_noun(trigger, lexicon):
+            return DENIED  # "ruled out talks", "is opposed to French mediation": not done
     start = governor if governor is not None else trigger
     current = start
     is_purpose = False
@@ -226,6 +238,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                     head, lexicon
                 ) == NEGATED:
                     return NEGATED  # "will not go to Moscow to meet Gorbachev"
+                if current.dep_ == "acl" and _refused_noun(head, lexicon):
+                    return DENIED  # "rejected an invitation to attend the meeting"
                 return INTENDED  # purpose clause: "talks to relaunch the alliance"
             is_purpose = True
         if current.dep_ not in CLIMB_DEPS or (current.dep_ in ("relcl", "acl")
