@@ -221,3 +221,14 @@ def test_civilians_violence_during_a_protest_is_a_riot(found_candidates):
 def test_police_violence_during_a_protest_stays_an_assault(types_of):
     assert types_of("Police shot three protesters during a demonstration.").get(
         "shot") == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("Opposition supporters clashed with police in the capital.", "clashed", "PROTEST"),
+    ("Rebels clashed with police near the border.", "clashed", "ASSAULT"),
+    ("The union staged a strike at the port.", "strike", "PROTEST"),
+    ("Employees stopped work, staging a sit-in strike.", "strike", "PROTEST"),
+    ("The air force launched a strike on the base.", "strike", "ASSAULT"),
+])
+def test_riots_and_labour_strikes(types_of, text, trigger, event_type):
+    assert types_of(text).get(trigger) == event_type, types_of(text)

@@ -21,13 +21,17 @@ if TYPE_CHECKING:
     from eventwire.coding.lexicon import Lexicon, TriggerSpec
 
 #: Modifiers that make a "strike" a labour action and an "attack" a verbal one.
-LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "labour", "labor", "national",
+LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "sit", "labour", "labor", "national",
                            "nationwide", "workers", "teachers", "doctors", "transport", "rail",
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
 #: Military exercises: one country's are MOBILIZE, joint ones COOPERATE (PLOVER manual).
 EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "game"})
 #: Modifiers that make a "protest" a diplomatic one (PLOVER ACCUSE 'disapprove', not PROTEST).
 DIPLOMATIC_PROTEST = frozenset({"diplomatic", "formal", "official", "written", "verbal"})
+#: Verbs that stage or call a labour strike ("staged a sit-in strike"); air strikes are
+#: launched or carried out.
+STRIKE_CALLERS = frozenset({"stage", "call", "hold", "join", "organise", "organize", "declare",
+                            "announce", "end", "begin", "start"})
 VERBAL_ATTACK = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
                            "vitriolic", "rhetorical", "personal", "bitter", "sharp", "fierce"})
 #: Modifiers that make an "attack" a medical event ("a heart attack"), not violence.
@@ -93,7 +97,9 @@ def noun_spec(token: Token, lexicon: Lexicon) -> tuple[TriggerSpec | None, int]:
     modifiers = {c.lower_ for c in token.lefts}
     if lemma == "attack" and modifiers & MEDICAL_ATTACK:
         return None, token.i + 1
-    if spec is not None and lemma == "strike" and modifiers & LABOUR_STRIKE:
+    if spec is not None and lemma == "strike" and (modifiers & LABOUR_STRIKE or (
+            token.dep_ in ("dobj", "obj") and roles.verb_lemma(token.head, lexicon) in (
+                STRIKE_CALLERS))):
         spec = replace(spec, event_type="PROTEST", mode="strike", cameo="143", confidence=0.75,
                        context=("protest",))
     elif spec is not None and lemma in ("attack", "assault") and (

@@ -246,7 +246,8 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
             t.lemma_.lower() in DIPLOMATS for t in syntax.direct_objects(verb)
             + syntax.passive_subjects(verb)):
         return "ACCUSE", "disapprove", "111"  # an envoy summoned hears a grievance (manual)
-    if event_type == "ASSAULT" and (_subject_words(verb) & RIOTERS or _during_protest(verb)):
+    if event_type == "ASSAULT" and (_subject_words(verb) & RIOTERS or _during_protest(verb)
+                                    or _civilians_clash_with_police(verb)):
         return "PROTEST", "riot", "145"  # "rioters torched police stations": a violent riot
     if verb.lemma_.lower() == "block" and _blocks_media(verb):
         return "COERCE", "censor", "1712"  # "blocked access to social media"
@@ -309,3 +310,18 @@ def _during_protest(verb: Token) -> bool:
         verb, ("during", "at", "amid")))
     subjects = _subject_words(verb)
     return during and bool(subjects) and not subjects & ORDER_FORCES
+
+
+#: Police words: civilians clashing with them are rioting (PLOVER PROTEST 'riot').
+POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "riot"})
+
+
+def _civilians_clash_with_police(verb: Token) -> bool:
+    """ "Opposition supporters clashed with police": a violent protest, unless the subject is
+    an armed party or a force of order ("rebels clashed with police" stays an assault)."""
+    if verb.lemma_.lower() != "clash":
+        return False
+    sides = syntax.prep_objects(verb, ("with",))
+    subjects = _subject_words(verb)
+    return bool(subjects) and not subjects & ORDER_FORCES and any(
+        t.lemma_.lower() in POLICE or t.lower_ in POLICE for s in sides for t in s.subtree)
