@@ -331,3 +331,25 @@ def test_political_charges_keep_their_acled_arrest():
                    actor=Actor("judge", sector="judiciary"), recipient=Actor("nine ex"),
                    rule="verb:order+jail")
     assert not ordinary_crime(jailed)
+
+
+def test_storms_do_not_speak_and_opponents_storm_no_weather():
+    assert is_non_political(event("Cyclone Mocha slammed into the coast of Rakhine state.",
+                                  "ACCUSE", actor=Actor("Cyclone Mocha"),
+                                  recipient=Actor("Rakhine state"), rule="verb:slam"))
+    assert not is_non_political(event(
+        "The president resigned as the opposition threatened to storm his residence.",
+        "THREATEN", actor=Actor("opposition", sector="opposition"), rule="verb:threaten"))
+    warned = event("Heavy rain is expected, with the Met Office issuing a yellow warning.",
+                   "THREATEN", actor=Actor("Met Office"), rule="light:issue+warning")
+    assert is_non_political(warned)
+
+
+def test_a_cause_blamed_is_no_one_accused_and_score_words_make_a_match():
+    assert is_non_political(event(
+        "Nineteen people died when a fire swept through a building; officials blamed a faulty "
+        "space heater.", "ACCUSE", actor=OFFICIALS, recipient=Actor("faulty space heater"),
+        rule="verb:blame"))
+    assert is_non_political(event(
+        "The Kansas City Chiefs beat the Eagles 38-35 to claim the Super Bowl.",
+        actor=Actor("Kansas City Chiefs"), recipient=Actor("Eagles"), rule="verb:beat"))

@@ -80,7 +80,8 @@ DISASTER = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding",
     r"floodwaters?",
     r"flash floods?", r"landslides?", r"mudslides?", r"cyclones?", r"hurricanes?", r"typhoons?",
-    r"tornado(?:es)?", r"storms?", r"drought", r"outbreaks?", r"epidemic", r"pandemic",
+    r"tornado(?:es)?", r"storms?(?! (?:his|her|their|its|the|a|an|into|through)\b)",
+    r"drought", r"outbreaks?", r"epidemic", r"pandemic",
     r"cholera", r"ebola", r"lightning", r"heatwave", r"avalanches?", r"eruptions?",
     r"(?<!clashes )(?<!clash )(?<!fighting )(?<!violence )(?<!protests )(?<!battles )erupted",
     r"volcano", r"tsunami", r"wildfires?", r"bushfires?", r"forest fires?", r"monsoon",
@@ -99,6 +100,8 @@ DISASTER = _words(
     r"skidded", r"hit a (?:wall|tree|pole)", r"gas pipes?", r"faulty", r"magnitude", r"lava",
     r"landfall", r"ammonia", r"carbon monoxide", r"brakes failed", r"oil spill", r"rubble",
     r"crowd crush", r"crush at", r"crushed to death", r"bootleg", r"toxic alcohol",
+    r"heavy snow\w*", r"snowfall", r"caved in", r"fell off (?:a |the )?(?:bridge|cliff|road)",
+    r"high speed", r"speeding", r"burst (?:its|their) banks", r"overflow\w*",
     r"methanol", r"spurious liquor", r"hooch", r"food poisoning", r"contaminated",
 )
 #: Vehicles and hazards that are the doer of an accident ("a light aircraft crashed into a
@@ -132,6 +135,8 @@ SPORT = _words(
     r"bowl(?:er|ers|ing|ed)", r"bats(?:man|men)", r"batting", r"test match", r"straight sets",
     r"heavyweight", r"boxer", r"pole position", r"touchdowns?", r"playoffs?", r"title",
     r"teammates?", r"coach", r"season", r"stadium", r"match(?:es)?", r"rout(?:ed)?",
+    r"trophy", r"penalties", r"super bowl", r"world record", r"(?:first|second) half",
+    r"late winner", r"finals?", r"medals?", r"marathon", r"metres",
 )
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?! (?:vote|majority|ruling|decision))")
 HURT = _words(r"kill\w*", r"dead", r"died", r"deaths?", r"wound\w*", r"injur\w*", r"blasts?",
@@ -228,7 +233,7 @@ STATE_AUTHORITIES = STATE_FORCES | {"judiciary"}
 #: Types that may report a state's relief work in a disaster story ("officials ordered
 #: residents to leave", "the prime minister visited the flood-hit district", "officials ruled
 #: out an attack").
-RELIEF_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "REJECT"})
+RELIEF_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "REJECT", "THREATEN"})
 #: Judicial and police acts that need a doer: PLOVER codes no arrest or charge without one
 #: ("a man has been arrested on suspicion of murder").
 AGENT_NEEDED = frozenset({"COERCE", "ACCUSE", "SANCTION"})
@@ -336,6 +341,9 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
         actor = None  # "a court jailed a man for murdering a girl": the court killed no one
     # "officials ruled out an attack": no attack, and an accident by their word
     context = NOT_AN_ATTACK.sub(" accident ", _context(event, document_text))
+    if actor is not None and not actor.sector and DISASTER.search(actor.text.lower()) and (
+            not ATTACK.search(context)):
+        return True  # "Cyclone Mocha slammed into the coast": a storm neither acts nor speaks
     if _sport(context) and not (_political(actor) or _political(recipient)):
         return True  # "Sri Lanka's bowlers bombarded the batsmen"
     crime = bool(CRIME.search(context) or MONEY.search(context))
@@ -358,7 +366,10 @@ def is_non_political(event: Event, document_text: str = "") -> bool:
                            for p in (actor, recipient))
         if disaster and event.event_type in RELIEF_TYPES:
             return _relief(actor, recipient, context)
-        return False  # what someone says about a crime or disaster is coded as said
+        # "officials blamed a faulty space heater": a cause, not an accused; otherwise what
+        # someone says about a crime or disaster is coded as said
+        return bool(disaster and recipient is not None and not recipient.sector
+                    and DISASTER.search(recipient.text.lower()))
     if not crime and not disaster:
         return False
     if disaster and actor is not None and ACCIDENT_DOERS.fullmatch(
