@@ -232,3 +232,26 @@ def test_police_violence_during_a_protest_stays_an_assault(types_of):
 ])
 def test_riots_and_labour_strikes(types_of, text, trigger, event_type):
     assert types_of(text).get(trigger) == event_type, types_of(text)
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("Senators introduced a bill that would sanction Turkish officials.", "sanction",
+     "THREATEN"),
+    ("Senators introduced a bill that would provide aid to Ukraine.", "aid", "AGREE"),
+    ("The United States will move a missile battery into the Gulf.", "battery", "THREATEN"),
+    ("Russia moved troops to the border.", "troops", "MOBILIZE"),
+    ("Russia ended its military operation in the region.", "operation", "RETREAT"),
+])
+def test_proposals_moves_and_endings(types_of, text, trigger, event_type):
+    assert types_of(text).get(trigger) == event_type, types_of(text)
+
+
+def test_an_act_in_a_present_until_clause_is_a_condition(types_of):
+    found = types_of("The sanctions will stay until Turkey ends its operations in Syria.")
+    assert "RETREAT" not in found.values() and "ASSAULT" not in found.values(), found
+
+
+def test_the_sponsor_of_a_bill_is_its_actor(found_candidates):
+    cands = found_candidates("Senators introduced a bill that would sanction Turkish officials.")
+    threat = [c for c in cands if c.event_type == "THREATEN"]
+    assert threat and [t.text for t in threat[0].actors] == ["Senators"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.coding import syntax
 from eventwire.coding.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -116,10 +117,14 @@ def _own_modality(verb: Token, lexicon: Lexicon) -> str | None:
     mod = lexicon.modality
     if any(c.dep_ == "mark" and c.lower_ in mod.conditional_marks for c in verb.children):
         return HYPOTHETICAL
+    if verb.tag_ in ("VBZ", "VBP", "VB") and any(c.dep_ == "mark" and c.lower_ == "until"
+                                                 for c in verb.children):
+        return HYPOTHETICAL  # "sanctions until Turkey ends its operations": a condition
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "aux" and word == "would" and _reported(verb):
-            return ANNOUNCED  # "Ethiopia said it would allow ...": future in the past
+        if child.dep_ == "aux" and word == "would" and (
+                _reported(verb) or syntax.proposed_by_document(verb)):
+            return ANNOUNCED  # "said it would allow", "introduced a bill that would sanction"
         if child.dep_ == "aux" and word in mod.hypothetical_aux:
             return HYPOTHETICAL
         if child.dep_ == "aux" and word in mod.future_aux:

@@ -41,6 +41,8 @@ CONTACT_CONTROL = frozenset({"summon", "call", "phone", "telephone", "ring", "co
 ANSWERING = frozenset({"explain", "clarify", "answer", "account", "justify", "respond", "testify",
                        "appear", "attend", "resign", "leave", "return", "come"})
 DATELINE_DASHES = frozenset({"--", "-", "\u2013", "\u2014", "\"", "(AP)", ":"})
+#: Proposals whose relative clause is what their sponsor proposes ("a bill that would ...").
+PROPOSALS = frozenset({"legislation", "measure", "amendment", "proposal", "plan", "law"})
 #: Documents whose participle clause speaks for whoever issued them.
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "report", "letter", "decree", "motion",
                             "bill", "declaration", "communique", "ruling", "verdict", "note",
@@ -110,6 +112,8 @@ def subjects(verb: Token) -> list[Token]:
     if found:
         subj = found[0]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            if proposed_by_document(verb):  # "introduced a bill that would sanction X"
+                return subjects(verb.head.head)
             return conjuncts(_substantive(verb.head))
         return conjuncts(_substantive(subj))
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
@@ -214,6 +218,14 @@ def after_dateline(dateline: Token, verb: Token) -> list[Token]:
         if token.pos_ in ("NOUN", "PROPN") and not dash < token.head.i < verb.i:
             return conjuncts(_substantive(token))
     return []
+
+
+def proposed_by_document(verb: Token) -> bool:
+    """The verb is what a bill, resolution or motion someone put forward would do: "introduced a
+    bill *that would sanction* Turkish officials" (its sponsor's proposal)."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.lemma_.lower() in DOCUMENT_NOUNS | PROPOSALS and (
+        head.dep_ in OBJECT_DEPS) and head.head.pos_ in ("VERB", "AUX")
 
 
 def passive_subjects(verb: Token) -> list[Token]:
