@@ -353,3 +353,9 @@ def test_a_cause_blamed_is_no_one_accused_and_score_words_make_a_match():
     assert is_non_political(event(
         "The Kansas City Chiefs beat the Eagles 38-35 to claim the Super Bowl.",
         actor=Actor("Kansas City Chiefs"), recipient=Actor("Eagles"), rule="verb:beat"))
+
+
+def test_a_place_with_a_lowercase_modifier_is_still_a_place():
+    assert is_non_political(event("A teenager was shot dead in a gang-related shooting in south "
+                                  "London.", actor=Actor("south London"),
+                                  recipient=Actor("teenager"), rule="verb:shoot"))

@@ -304,8 +304,8 @@ def _named(actor: Actor | None) -> bool:
 def _where_only(actor: Actor | None, sentence: str) -> bool:
     """Only the place where it happened ("was arrested in Nairobi", read by the parse as done
     by Nairobi): a proper name, so "fired at police" keeps its target."""
-    if actor is None or not actor.text[:1].isupper():
-        return False
+    if actor is None or not any(w[:1].isupper() for w in actor.text.split()):
+        return False  # ("in south London" is a place too)
     shown = re.escape(actor.text)
     return bool(re.search(WHERE + shown + r"\b", sentence)) and not re.search(
         r"(?<!\bin )(?<!\bat )(?<!\bnear )(?<!\bfrom )(?<!\boutside )(?<!\bon )(?<!\bthe )"
