@@ -246,8 +246,8 @@ def _political(actor: Actor | None, *, as_victim: bool = False, crime: bool = Fa
     only of crime (police fighting a fire or arresting a thief is no political event); in a
     crime story an unnamed "armed group" ("gunmen robbed a bank") is the criminals themselves."""
     if actor is None or _criminal(actor) or DISASTER.search(actor.text.lower()):
-        return False  # "the leader of a drug cartel" is no political leader, a crowd crush
-        # no crowd of protesters
+        # "the leader of a drug cartel" is no political leader, a crowd crush no protest
+        return False
     sector = (actor.sector or "").lower()
     if crime and sector == "armed group" and actor.id is None:
         return False
