@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.coding import CodingResources, code_document
-from eventwire.coding.typer import LABELS
+from eventwire.coding.typer import LABELS, NONE_LABEL
 from eventwire.model import Document
 
 
@@ -111,3 +111,16 @@ def test_the_typer_alone_codes_a_plain_sentence_but_not_a_quoted_one(coder):
     assert coder(plain, None) == [] and coder(quoted, None) == []  # no rule fires on either
     assert [e.rule for e in coder(plain, SureTyper("MOBILIZE"))] == ["typer:MOBILIZE"]
     assert coder(quoted, SureTyper("MOBILIZE")) == []  # the speaker's claim, not an event
+
+
+def test_violence_against_state_forces_is_spared_from_the_veto(coder):
+    sentence = "Gang members shot dead two police officers at a checkpoint."
+    rules = coder(sentence, None)
+    assert [e.event_type for e in rules] == ["ASSAULT"] and rules[0].actor.sector is None
+    assert [e.event_type for e in coder(sentence, SureTyper(NONE_LABEL))] == ["ASSAULT"]
+
+
+def test_a_retyped_event_meets_the_crime_filter_its_rule_event_passed(coder):
+    # re-typed as a gang's coercion, the shooting would be ordinary crime: no event at all
+    sentence = "Gang members shot dead two police officers at a checkpoint."
+    assert coder(sentence, SureTyper("COERCE")) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.coding.acled import NON_STATE_ARMED, acled_for_event
+from eventwire.coding.nonpolitical import STATE_FORCES, is_non_political
 from eventwire.model import Document, Event
 
 if TYPE_CHECKING:
@@ -43,10 +44,20 @@ def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]],
     """
     probabilities = typer.predict_spans([sentences[index] for index, _ in per_sentence])
     fused: list[tuple[int, list[Event]]] = []
+    story = ""  # Doc.text joins every token: read once, and only when a re-typed event needs it
     for (index, events), proba in zip(per_sentence, probabilities):
         open_sentence = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
-        kept = [e for e in (fuse_event(e, proba, open_sentence and not _specific_trigger(e))
-                            for e in events) if e is not None]
+        kept = []
+        for event in events:
+            new = fuse_event(event, proba, open_sentence and not _specific_trigger(event))
+            if new is not None and new.event_type != event.event_type:
+                # a re-typed event meets the crime/disaster filter its rule event already
+                # passed ("gunmen killed three men in what police called a turf war")
+                story = story or sentences[index].doc.text
+                if is_non_political(new, story):
+                    continue
+            if new is not None:
+                kept.append(new)
         if kept:
             fused.append((index, kept))
     return fused
@@ -136,17 +147,24 @@ SPECIFIC_ACLED = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb
 #: police are not among them ("police shot a robber" is crime news), nor their other acts
 #: ("the navy rescued the crew").
 ARMED_ACTOR_SECTORS = NON_STATE_ARMED | {"military"}
+#: The state's armed forces as victims; not "government", which a capital's name can stand for
+#: ("Real Madrid" reads as Madrid, i.e. the Spanish government, to the actor dictionaries).
+ARMED_STATE_FORCES = STATE_FORCES - {"government"}
 
 
 def _spared_from_veto(event: Event) -> bool:
     """Events the typer's NONE opinion does not drop: political actors on both sides, an armed
-    actor's assault on anyone, or a sentence naming a specific means (an ACLED sub-type cue)."""
+    actor's assault on anyone, anyone's assault on state forces, or a sentence naming a
+    specific means (an ACLED sub-type cue)."""
     actor, recipient = event.actor, event.recipient
     if _political_actor(actor) and (recipient is None or _political_actor(recipient)):
         return True
     if event.event_type == "ASSAULT" and actor is not None and \
             (actor.sector or "").lower() in ARMED_ACTOR_SECTORS:
         return True
+    if event.event_type == "ASSAULT" and recipient is not None and \
+            (recipient.sector or "").lower() in ARMED_STATE_FORCES:
+        return True  # "gang members shot dead two police officers": violence against the state
     return event.acled is not None and event.acled.sub_event_type in SPECIFIC_ACLED
 
 
