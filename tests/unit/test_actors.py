@@ -158,8 +158,24 @@ def test_person_label_blocks_bare_country_match(actors: ActorDictionary) -> None
     assert actors.resolve("Chad").id == "TCD"
     assert actors.resolve("Chad", ent_label="PERSON").id is None
     assert actors.resolve("George Washington", ent_label="PERSON").id is None
-    assert actors.resolve("George Washington").id == "USA-GOV"
+    # a capital glued to another capitalised word is part of another name, label or not
+    assert actors.resolve("George Washington").id is None
     assert actors.resolve("Bashar al-Assad", ent_label="PERSON").id == "ASSAD"
+
+
+@pytest.mark.parametrize("name", ["Real Madrid", "Paris Saint-Germain", "Damascus Airport",
+                                  "the Paris Agreement", "Washington Post"])
+def test_a_capital_inside_another_name_is_no_government(actors: ActorDictionary,
+                                                        name: str) -> None:
+    assert actors.match(name) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kabul", "AFG-GOV"), ("The Kabul government", "AFG-GOV"),
+    ("Washington officials", "USA-GOV"), ("Tehran and Washington", "IRN-GOV")])
+def test_a_capital_alone_or_with_a_sector_word_is_its_government(
+        actors: ActorDictionary, text: str, expected: str) -> None:
+    assert actors.match(text).id == expected
 
 
 def test_get_named_composed_and_unknown(actors: ActorDictionary) -> None:

@@ -231,6 +231,9 @@ class ActorDictionary:
                     actor_id, rank = f"{country}-{self.sectors[sector].code}", _COMPOSED
                     span = n + 1
                 elif hit.role == "capital":
+                    if _inside_other_name(orig, i, n):
+                        i += n  # "Real Madrid", "Paris Saint-Germain", "Damascus Airport"
+                        continue
                     actor_id, rank, metonym = f"{country}-GOV", _COMPOSED, True
                 elif entry.kind == "country":
                     rank = _BARE
@@ -355,3 +358,17 @@ class ActorDictionary:
             affs = tuple(a for a in affs if self._window(a)[0] <= on_date < self._window(a)[1])
         return Actor(text=name, name=name, id=actor_id,
                      country=country, sector=sector, affiliations=affs)
+
+
+#: Capitalised words that open a phrase without naming anything ("The Kabul government").
+_PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _inside_other_name(orig: list[str], i: int, n: int) -> bool:
+    """A capital glued to another capitalised word is part of some other name: a club ("Real
+    Madrid"), an airport or a treaty ("the Paris Agreement"), not the government seated there.
+    (A sector word after it, "Kabul government", is read before this is asked.)"""
+    before = orig[i - 1] if i > 0 else ""
+    after = orig[i + n] if i + n < len(orig) else ""
+    return (before[:1].isupper() and before.casefold() not in _PHRASE_OPENERS) or \
+        after[:1].isupper()
