@@ -146,3 +146,9 @@ def test_talks_ruled_out_are_no_talks(found):
 ])
 def test_what_is_refused_or_opposed_is_no_event(found, text, absent):
     assert absent not in {c.event_type for c in found(text)}
+
+
+def test_an_act_only_permitted_is_not_done(found):
+    types = {c.event_type for c in found(
+        "The court granted the security service permission to detain the publisher.")}
+    assert "COERCE" not in types and "CONCEDE" in types, types

@@ -84,6 +84,9 @@ def held_over(verb: Token) -> bool:
 RULING_OUT = frozenset({"rule"})
 
 
+#: Nouns whose infinitive is only allowed, not done ("permission to detain", "a mandate to form").
+PERMISSIONS = frozenset({"permission", "authorization", "authorisation", "approval", "mandate",
+                         "right", "go-ahead", "licence", "license", "clearance", "power"})
 #: Words whose "to" object is opposed ("is opposed to French mediation").
 OPPOSING = frozenset({"opposed", "opposition", "objection", "resistance", "oppose"})
 
@@ -245,6 +248,8 @@ def trigger_modality(trigger: Token, lexicon: Lexicon, governor: Token | None = 
                     return NEGATED  # "will not go to Moscow to meet Gorbachev"
                 if current.dep_ == "acl" and _refused_noun(head, lexicon):
                     return DENIED  # "rejected an invitation to attend the meeting"
+                if current.dep_ == "acl" and head.lemma_.lower() in PERMISSIONS:
+                    return HYPOTHETICAL  # "granted the DSS permission to detain him": allowed
                 return INTENDED  # purpose clause: "talks to relaunch the alliance"
             is_purpose = True
         if current.dep_ not in CLIMB_DEPS or (current.dep_ in ("relcl", "acl")
