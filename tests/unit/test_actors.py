@@ -470,3 +470,16 @@ def test_dictionary_pickles_for_worker_processes(actors: ActorDictionary) -> Non
     copy = pickle.loads(pickle.dumps(actors))
     assert copy.match("Nusra", on_date="2018-01-01").id == "HTS"
     assert copy.match("Iraqi police") == actors.match("Iraqi police")
+
+
+@pytest.mark.parametrize("text", ["a drug gang", "cartel members", "human traffickers",
+                                  "the Sinaloa cartel"])
+def test_organised_crime_has_a_sector_of_its_own(actors: ActorDictionary, text: str) -> None:
+    assert actors.resolve(text).sector == "criminals"
+
+
+def test_a_gang_fought_by_police_is_the_recipient_not_the_place(code) -> None:
+    events = code("Police clashed with members of a drug gang in Rio de Janeiro.")
+    clash = [e for e in events if e.event_type == "ASSAULT"]
+    assert clash and clash[0].recipient is not None
+    assert clash[0].recipient.sector == "criminals"
