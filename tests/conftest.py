@@ -33,3 +33,12 @@ def code(pipeline):
         return pipeline.code_text(text, published=published, document_id=document_id)
 
     return _code
+
+
+@pytest.fixture(scope="session")
+def found(pipeline):
+    """``found("text")`` → the detector's candidates for every sentence of the text."""
+    from eventwire.coding.detect import detect
+
+    lexicon = pipeline.resources.lexicon
+    return lambda text: [c for sent in pipeline.nlp(text).sents for c in detect(sent, lexicon)]

@@ -208,3 +208,13 @@ def synthetic_dedup_set(n_events: int = 80, seed: int = 11) -> list[LabelledRepo
             report(f"l{k}", f"later{k}", event_type, actor, recipient, lat, lon,
                    day + timedelta(days=rng.randint(4, 10)))
     return reports
+
+
+def sentence_event(sentence: str, event_type: str = "ASSAULT", actor: Actor | None = None,
+                   recipient: Actor | None = None, rule: str = "verb:kill") -> Event:
+    """A bare coded event whose evidence is one sentence (for the sentence-level filters)."""
+    return Event(id="e", event_type=event_type, mode=None, context=(), cameo=None, acled=None,
+                 actor=actor, recipient=recipient, location=None, date=None,
+                 date_precision=None, date_text=None,
+                 evidence=Evidence("d", sentence, 0, len(sentence)), sources=("d",),
+                 confidence=0.8, rule=rule)

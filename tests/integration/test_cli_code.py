@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SHARED
+
 from eventwire.cli import main
 
 STORY_A = """Rebels shell army base near Homs

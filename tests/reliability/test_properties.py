@@ -14,7 +14,6 @@ import sys
 import textwrap
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_corpus import with_config
@@ -223,7 +222,7 @@ def test_a_document_item_over_max_document_chars_is_e106(pipeline) -> None:
 
 
 def test_errors_keep_input_order(pipeline) -> None:
-    results = list(pipeline.code_documents(["Rebels attacked a base in Aleppo.", "", "Police "
-                                            "arrested ten protesters in Minsk."]))
+    results = list(pipeline.code_documents(["Rebels attacked a base in Aleppo.", "",
+                                            "Police arrested ten protesters in Minsk."]))
     ids = [r.document.id if r.document else r.errors[0].document_id for r in results]
     assert ids == ["python:1", "python:2", "python:3"]

@@ -3,18 +3,10 @@
 
 from __future__ import annotations
 
+from factories import sentence_event as event
+
 from eventwire.coding.nonpolitical import is_non_political
-from eventwire.model import Actor, Event, Evidence
-
-
-def event(sentence: str, event_type: str = "ASSAULT", actor: Actor | None = None,
-          recipient: Actor | None = None, rule: str = "verb:kill") -> Event:
-    return Event(id="e", event_type=event_type, mode=None, context=(), cameo=None, acled=None,
-                 actor=actor, recipient=recipient, location=None, date=None,
-                 date_precision=None, date_text=None,
-                 evidence=Evidence("d", sentence, 0, len(sentence)), sources=("d",),
-                 confidence=0.8, rule=rule)
-
+from eventwire.model import Actor
 
 POLICE = Actor("Police", sector="police")
 GANG = Actor("Gang members")

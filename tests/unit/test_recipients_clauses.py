@@ -9,11 +9,7 @@ participle clause accuses.
 from __future__ import annotations
 
 import pytest
-
-
-def recipients(events, event_type=None):
-    return [(e.recipient.text if e.recipient else "").lower() for e in events
-            if event_type is None or e.event_type == event_type]
+from spans import recipients
 
 
 @pytest.mark.parametrize(("sentence", "accused", "not_it"), [

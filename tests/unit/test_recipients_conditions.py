@@ -5,11 +5,7 @@ a gerund's subject, the place a withdrawal concerns, and whom sent forces are to
 from __future__ import annotations
 
 import pytest
-
-
-def recipients(events, event_type=None):
-    return [(e.recipient.text if e.recipient else "").lower() for e in events
-            if event_type is None or e.event_type == event_type]
+from spans import recipients
 
 
 def test_threat_is_aimed_at_who_must_meet_its_condition(code):

@@ -7,11 +7,7 @@ Rules of :mod:`eventwire.coding.targets` (``mobilized_target``, ``up_to_object``
 from __future__ import annotations
 
 import pytest
-
-
-def recipients(events, event_type=None):
-    return [(e.recipient.text if e.recipient else "").lower() for e in events
-            if event_type is None or e.event_type == event_type]
+from spans import recipients
 
 
 @pytest.mark.parametrize(("sentence", "target", "not_it"), [

@@ -10,20 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.detect import detect
-from eventwire.coding.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def found(pipeline):
-    lexicon = Lexicon.load()
-
-    def _found(text: str):
-        doc = pipeline.nlp(text)
-        return [c for s in doc.sents for c in detect(s, lexicon)]
-
-    return _found
-
 
 def _roles(candidates, event_type: str):
     hits = [c for c in candidates if c.event_type == event_type]
