@@ -207,11 +207,14 @@ def test_deployed_forces_are_the_actor_of_an_agentless_deployment(code):
     assert event.actor is not None and "peacekeepers" in event.actor.text.lower()
 
 
-def test_who_was_given_permission_does_the_permitted_act(code):
+def test_a_permission_is_granted_to_its_holder_and_its_act_is_not_done(code):
+    """The grant is the event (PLOVER CONCEDE, court -> DSS); the detention it allows has not
+    happened (coding.modality since 47f455c), and "permission" is nobody."""
     events = code("The High Court in Abuja granted the Department of State Services (DSS), "
                   "permission to detain the publisher.")
-    detained = with_recipient(events, "publisher")
-    assert detained.actor is not None and "state services" in detained.actor.text.lower()
+    granted = with_recipient(events, "state services")
+    assert granted.event_type == "CONCEDE" and "high court" in granted.actor.text.lower()
+    assert not [e for e in events if e.event_type == "COERCE"]
     assert not [e for e in events if e.actor and e.actor.text.lower() == "permission"]
 
 
