@@ -26,6 +26,9 @@ LABOUR_STRIKE = frozenset({"general", "hunger", "sit-in", "sit", "labour", "labo
                            "24-hour", "48-hour", "one-day", "indefinite", "wildcat"})
 #: Military exercises: one country's are MOBILIZE, joint ones COOPERATE (PLOVER manual).
 EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "game"})
+#: Modifiers that make an exercise one held together ("combined naval drills"): COOPERATE.
+JOINT_MARKS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational",
+                         "multilateral"})
 #: Modifiers that make a "protest" a diplomatic one (PLOVER ACCUSE 'disapprove', not PROTEST).
 DIPLOMATIC_PROTEST = frozenset({"diplomatic", "formal", "official", "written", "verbal"})
 #: Verbs that stage or call a labour strike ("staged a sit-in strike"); air strikes are
@@ -139,15 +142,28 @@ def _held_together(token: Token, spec: TriggerSpec) -> TriggerSpec:
     if spec.event_type != "MOBILIZE" or token.lemma_.lower() not in EXERCISES:
         return spec
     holders = [token, token.head] if token.dep_ in ("dobj", "obj") else [token]
-    if any(c.lower_ == "joint" for c in token.lefts) or any(
+    if any(c.lower_ in JOINT_MARKS for c in token.lefts) or any(
             c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.rights):
         return replace(spec, event_type="COOPERATE", mode=None, cameo="062")
     return spec
 
 
+#: Amounts and lots that name what they measure through "of": "wrote off $2 billion *of debt*",
+#: "delivered a new batch *of air defence systems*" are listed under the debt and the systems.
+PARTITIVE_HEADS = frozenset({"billion", "million", "trillion", "batch", "shipment", "consignment",
+                             "load", "tonne", "ton", "lot", "tranche", "quantity", "amount",
+                             "cargo", "convoy", "portion", "part", "share"})
+
+
 def object_lemma(token: Token) -> str:
     """The lemma a verb+object pair is listed under ("cease-fire", not "fire"; "armed group",
-    so that "formed an armed group" can be listed without "formed a working group")."""
+    so that "formed an armed group" can be listed without "formed a working group"; "debt" for
+    "$2 billion of debt")."""
+    if token.lemma_.lower() in PARTITIVE_HEADS:
+        inner = [o for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        if inner:
+            return object_lemma(inner[0])
     lemma = hyphen_lemma(token) or token.lemma_.lower()
     if any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.lefts):
         return f"armed {lemma}"

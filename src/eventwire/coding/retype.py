@@ -253,7 +253,49 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
         return "COERCE", "censor", "1712"  # "blocked access to social media"
     if verb.lemma_.lower() == "fire" and any(c.lower_ == "test" for c in verb.lefts):
         return "MOBILIZE", "weapons", "150"  # "test-fired a ballistic missile"
+    if event_type == "RETREAT" and _leaves_organisation(verb):
+        return "SANCTION", "withdraw", "16"  # "withdrew from ECOWAS": relations reduced
+    if verb.lemma_.lower() == "welcome" and _welcomed_to_a_place(verb):
+        return "CONSULT", "visit", "043"  # "welcomed the president to the Vatican": a host
     return event_type, mode, cameo
+
+
+#: What a state leaves when it withdraws from an organisation or an accord: PLOVER SANCTION
+#: 'withdraw' (manual: withdrawal from an IGO reduces relations), not a military retreat.
+ORGANISATIONS = frozenset({
+    "organisation", "organization", "union", "community", "alliance", "bloc", "court",
+    "council", "commission", "treaty", "pact", "agreement", "accord", "deal", "convention",
+    "league", "assembly", "forum", "protocol", "nato", "ecowas", "opec", "unesco", "who",
+    "icc", "unhrc", "osce", "commonwealth", "agency", "initiative", "framework", "body",
+})
+
+
+def _leaves_organisation(verb: Token) -> bool:
+    """ "withdrew from the Economic Community of West African States", "pulled out of the grain
+    deal": a withdrawal with no object whose source is an organisation or an accord."""
+    if syntax.direct_objects(verb):  # "withdrew its troops from the alliance's mission"
+        return False
+    sources = syntax.prep_objects(verb, ("from", "of")) or [
+        o for c in verb.children if c.lower_ in ("out", "away")  # "pulled out *of* the deal"
+        for o in syntax.prep_objects(c, ("from", "of"))]
+    return any(t.lemma_.lower() in ORGANISATIONS or t.lower_ in ORGANISATIONS
+               for src in sources for t in [src, *src.lefts] if t.dep_ != "det")
+
+
+#: Visitors a host welcomes ("welcomed his Turkish counterpart to Ankara").
+GUESTS = frozenset({"president", "minister", "counterpart", "delegation", "king", "queen",
+                    "envoy", "emir", "chancellor", "premier", "pope", "prince", "head",
+                    "secretary", "ambassador", "guest", "visitor", "delegate"})
+
+
+def _welcomed_to_a_place(verb: Token) -> bool:
+    """A person welcomed *to* a place is a guest received (CAMEO 043), not an act praised."""
+    guests = syntax.direct_objects(verb)
+    places = syntax.prep_objects(verb, ("to",))
+    return bool(guests and places) and any(
+        nominal.is_person_token(g) or g.ent_type_ in ("PERSON", "NORP")
+        or g.lemma_.lower() in GUESTS for g in guests) and any(
+        nominal.is_place_token(p) or p.ent_type_ in ("ORG", "GPE") for p in places)
 
 
 def verbal_protest(verb: Token) -> bool:
