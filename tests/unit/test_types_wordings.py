@@ -91,6 +91,17 @@ def types_of(pipeline):
     ("Burkina Faso withdrew from the Economic Community of West African States.", "withdrew",
      "SANCTION"),
     ("Russia pulled out of the grain deal in July.", "pulled", "SANCTION"),
+    ("Nicaragua quit the Organization of American States.", "Organization", "SANCTION"),
+    ("Mali ordered the French ambassador to leave the country within 72 hours.", "ordered",
+     "SANCTION"),
+    # second round: relief handed out, shelter granted, phone talks, siding, a test launch
+    ("Sweden granted residency to dozens of Afghan interpreters.", "residency", "AID"),
+    ("North Korea test-launched an intercontinental ballistic missile.", "launched",
+     "MOBILIZE"),
+    ("The Saudi crown prince spoke over the phone with the French president.", "spoke",
+     "CONSULT"),
+    ("Japan stood with the Philippines over the South China Sea dispute.", "stood", "SUPPORT"),
+    ("The council voiced its backing for the peace process.", "backing", "SUPPORT"),
 ])
 def test_wording_is_typed(types_of, text, trigger, event_type):
     found = types_of(text)
@@ -110,6 +121,15 @@ def test_wording_is_typed(types_of, text, trigger, event_type):
 def test_neighbouring_wording_keeps_its_type(types_of, text, trigger, event_type):
     found = types_of(text)
     assert found.get(trigger) == event_type, found
+
+
+def test_a_person_leaving_a_court_is_no_sanction(types_of):
+    assert "SANCTION" not in types_of("The defendant left the court after the hearing.").values()
+
+
+def test_an_ambassador_ordered_to_attend_is_not_expelled(types_of):
+    assert "SANCTION" not in types_of(
+        "Mali ordered the French ambassador to attend a meeting.").values()
 
 
 def test_a_report_inviting_criticism_is_no_invitation(types_of):

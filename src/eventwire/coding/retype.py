@@ -141,8 +141,10 @@ def _spoke_with_someone(verb: Token) -> bool:
     """ "Modi spoke by phone with Zelensky": a conversation with a named party."""
     preps = {c.lower_: [o for o in c.children if o.dep_ == "pobj"] for c in verb.children
              if c.dep_ == "prep"}
-    remote = any(o.lemma_.lower() in REMOTE_MEDIA for o in preps.get("by", []))
-    named = any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in preps.get("with", []))
+    remote = any(o.lemma_.lower() in REMOTE_MEDIA
+                 for p in ("by", "over", "on") for o in preps.get(p, []))
+    named = any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.lemma_.lower() in GUESTS
+                for o in preps.get("with", []))  # "with the French president"
     return named and (remote or verb.lemma_.lower() == "speak")
 
 
@@ -253,11 +255,30 @@ def refined_verb_type(verb: Token, event_type: str, mode: str | None,
         return "COERCE", "censor", "1712"  # "blocked access to social media"
     if verb.lemma_.lower() == "fire" and any(c.lower_ == "test" for c in verb.lefts):
         return "MOBILIZE", "weapons", "150"  # "test-fired a ballistic missile"
+    if _envoy_told_to_leave(verb):
+        return "SANCTION", "expel", "1663"  # "ordered the French ambassador to leave"
     if event_type == "RETREAT" and _leaves_organisation(verb):
         return "SANCTION", "withdraw", "16"  # "withdrew from ECOWAS": relations reduced
     if verb.lemma_.lower() == "welcome" and _welcomed_to_a_place(verb):
         return "CONSULT", "visit", "043"  # "welcomed the president to the Vatican": a host
     return event_type, mode, cameo
+
+
+#: Verbs that send someone away ("ordered the ambassador to leave the country").
+ORDERING_VERBS = frozenset({"order", "tell", "ask", "instruct", "give"})
+
+
+def _envoy_told_to_leave(verb: Token) -> bool:
+    """A diplomat ordered to leave is expelled (CAMEO 1663, PLOVER SANCTION 'expel')."""
+    if verb.lemma_.lower() not in ORDERING_VERBS:
+        return False
+    envoys = [t for t in syntax.direct_objects(verb) if t.lemma_.lower() in DIPLOMATS]
+    leaving = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd")
+               and c.lemma_.lower() in DEPARTURE_VERBS]
+    if not envoys:  # "ordered the ambassador to leave": the envoy is the infinitive's subject
+        envoys = [t for c in leaving for t in c.children
+                  if t.dep_ == "nsubj" and t.lemma_.lower() in DIPLOMATS]
+    return bool(envoys and leaving)
 
 
 #: What a state leaves when it withdraws from an organisation or an accord: PLOVER SANCTION
