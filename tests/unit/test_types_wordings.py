@@ -102,6 +102,14 @@ def types_of(pipeline):
      "CONSULT"),
     ("Japan stood with the Philippines over the South China Sea dispute.", "stood", "SUPPORT"),
     ("The council voiced its backing for the peace process.", "backing", "SUPPORT"),
+    # third round: frigates dispatched, information swapped, a tax scrapped, assets frozen
+    ("The Philippine navy dispatched two frigates to the disputed shoal.", "frigates",
+     "MOBILIZE"),
+    ("The two intelligence agencies swapped information on the suspected plot.", "information",
+     "COOPERATE"),
+    ("The government scrapped the controversial tax after weeks of protests.", "tax",
+     "CONCEDE"),
+    ("Britain imposed an asset freeze on the oligarch.", "freeze", "SANCTION"),
 ])
 def test_wording_is_typed(types_of, text, trigger, event_type):
     found = types_of(text)
@@ -121,6 +129,10 @@ def test_wording_is_typed(types_of, text, trigger, event_type):
 def test_neighbouring_wording_keeps_its_type(types_of, text, trigger, event_type):
     found = types_of(text)
     assert found.get(trigger) == event_type, found
+
+
+def test_a_visit_scrapped_stays_a_rejection(types_of):
+    assert types_of("The president scrapped his visit to Paris.").get("scrapped") == "REJECT"
 
 
 def test_a_person_leaving_a_court_is_no_sanction(types_of):
