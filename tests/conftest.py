@@ -42,3 +42,9 @@ def found(pipeline):
 
     lexicon = pipeline.resources.lexicon
     return lambda text: [c for sent in pipeline.nlp(text).sents for c in detect(sent, lexicon)]
+
+
+@pytest.fixture(scope="session")
+def types_of(found):
+    """``types_of("text")`` → {trigger text: event type} of the detector's candidates."""
+    return lambda text: {c.trigger.text: c.event_type for c in found(text)}

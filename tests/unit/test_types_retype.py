@@ -10,26 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.detect import detect
-from eventwire.coding.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def types_of(pipeline):
-    lexicon = Lexicon.load()
-
-    def _types(text: str) -> dict[str, str]:
-        doc = pipeline.nlp(text)
-        return {c.trigger.text: c.event_type for s in doc.sents for c in detect(s, lexicon)}
-
-    return _types
-
-
-@pytest.fixture(scope="module")
-def found_candidates(pipeline):
-    lexicon = Lexicon.load()
-    return lambda text: [c for s in pipeline.nlp(text).sents for c in detect(s, lexicon)]
-
 
 @pytest.mark.parametrize("text, trigger, event_type", [
     # troops sent to help a party are military aid; offered, they are a promise (AGREE)
@@ -114,8 +94,8 @@ def test_an_investigation_still_to_come_stays_an_accusation(types_of):
         "investigate") == "ACCUSE"
 
 
-def test_people_evacuated_by_a_state_are_rescued_by_it(found_candidates):
-    cands = found_candidates("The refugees evacuated from Libya by Italy arrived in Sicily.")
+def test_people_evacuated_by_a_state_are_rescued_by_it(found):
+    cands = found("The refugees evacuated from Libya by Italy arrived in Sicily.")
     aid = [c for c in cands if c.event_type == "AID"]
     assert aid and [t.text for t in aid[0].actors] == ["Italy"]
 
@@ -211,8 +191,8 @@ def test_a_participle_describing_an_object_stays(types_of):
     assert {"COERCE", "PROTEST"} <= set(found.values()), found
 
 
-def test_civilians_violence_during_a_protest_is_a_riot(found_candidates):
-    cands = found_candidates("Youths resorted to throwing stones during demonstrations in Gaza.")
+def test_civilians_violence_during_a_protest_is_a_riot(found):
+    cands = found("Youths resorted to throwing stones during demonstrations in Gaza.")
     riot = [c for c in cands if c.trigger.text == "throwing"]
     assert riot and riot[0].event_type == "PROTEST" and riot[0].mode == "riot"
     assert [t.text for t in riot[0].actors] == ["Youths"]
@@ -251,7 +231,7 @@ def test_an_act_in_a_present_until_clause_is_a_condition(types_of):
     assert "RETREAT" not in found.values() and "ASSAULT" not in found.values(), found
 
 
-def test_the_sponsor_of_a_bill_is_its_actor(found_candidates):
-    cands = found_candidates("Senators introduced a bill that would sanction Turkish officials.")
+def test_the_sponsor_of_a_bill_is_its_actor(found):
+    cands = found("Senators introduced a bill that would sanction Turkish officials.")
     threat = [c for c in cands if c.event_type == "THREATEN"]
     assert threat and [t.text for t in threat[0].actors] == ["Senators"]

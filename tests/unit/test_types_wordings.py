@@ -15,24 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.coding.detect import detect
-from eventwire.coding.lexicon import Lexicon
 from eventwire.model import PLOVER_TYPES
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "plover_dev_wordings.jsonl"
 TYPES = ("AID", "COOPERATE", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT", "RETREAT", "CONCEDE",
          "SANCTION")
 
-
-@pytest.fixture(scope="module")
-def types_of(pipeline):
-    lexicon = Lexicon.load()
-
-    def _types(text: str) -> dict[str, str]:
-        doc = pipeline.nlp(text)
-        return {c.trigger.text: c.event_type for s in doc.sents for c in detect(s, lexicon)}
-
-    return _types
 
 
 @pytest.mark.parametrize("text, trigger, event_type", [
