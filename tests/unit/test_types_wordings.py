@@ -144,3 +144,9 @@ def test_the_dev_wordings_cover_each_type():
     counts = Counter(r["plover"] for r in rows)
     assert set(counts) == set(TYPES)
     assert min(counts.values()) >= 14
+
+
+def test_a_listed_phrasal_form_of_a_speech_verb_is_an_event(types_of):
+    # the trigger is the written-off object, read through the amount ("$2 billion of debt")
+    assert "AID" in types_of("Japan wrote off $2 billion of debt owed by Sri Lanka.").values()
+    assert types_of("The minister wrote that the plan had failed.") == {}

@@ -402,10 +402,11 @@ def detect(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
                 found.append(replace(candidate, recipients=candidate.recipients or tuple(
                     labelled[1])))
             continue
-        if lemma in lexicon.speech_verbs:
-            continue
-        candidate = None
         prt = syntax.particle(token)
+        if lemma in lexicon.speech_verbs and not (
+                prt and f"{lemma} {prt}" in lexicon.object_overrides):
+            continue  # "wrote that ...", but "wrote off the debt" is listed as a phrase
+        candidate = None
         if lemma in lexicon.light_verbs or lemma in lexicon.object_overrides or (
             lemma in roles.MONEY_VERBS or (prt and f"{lemma} {prt}" in lexicon.object_overrides)
         ):
