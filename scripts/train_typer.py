@@ -5,7 +5,8 @@
 
 Training data, and only these (never zsp_plv_test or case2021):
 * zsp_plv_train.jsonl: one row per labelled (sentence, actor, recipient); legacy YIELD rows are
-  labelled RETREAT when the sentence says withdraw/ceasefire/disarm... else CONCEDE
+  labelled RETREAT when the sentence says withdraw/ceasefire/disarm... or tells a release or
+  hand-back (not a pardon or amnesty), else CONCEDE
   (``yield_label``);
 * plover_gsr.jsonl: every event's type;
 * ngec_synthetic.jsonl: title + first sentence, weight ``--synthetic-weight`` (noisy labels);
@@ -40,13 +41,25 @@ from eventwire.eval import classification_scores, find_gold_dir, read_jsonl
 RETREAT_WORDS = re.compile(
     r"withdr[ae]w|withdraw|pull(s|ed|ing)? (out|back)|retreat|cease-?fire|cessation of "
     r"hostilities|truce|disarm|demobili|ceased|troops? (leav|left)|evacuat", re.IGNORECASE)
+#: The actual release or hand-back of people and property is RETREAT in the PLOVER manual
+#: ("the actual release or exchange of prisoners should be coded as RETREAT"); a formal pardon,
+#: amnesty or acquittal is CONCEDE, also when the sentence tells the release that follows.
+RELEASE_WORDS = re.compile(
+    r"releas|freed|set free|let (go|free)|hand(s|ed|ing)? (back|over)|repatriat|"
+    r"prisoner (swap|exchange)|exchange of prisoners|swap of prisoners", re.IGNORECASE)
+CONCESSION_WORDS = re.compile(r"pardon|amnest|acquit", re.IGNORECASE)
 logger = logging.getLogger("train_typer")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def yield_label(text: str) -> str:
-    """Legacy YIELD split by keyword: military de-escalation is RETREAT, the rest CONCEDE."""
-    return "RETREAT" if RETREAT_WORDS.search(text) else "CONCEDE"
+    """Legacy YIELD split by keyword, as the PLOVER manual splits it: military de-escalation
+    and the release or return of people and property are RETREAT, the rest CONCEDE."""
+    if RETREAT_WORDS.search(text):
+        return "RETREAT"
+    if RELEASE_WORDS.search(text) and not CONCESSION_WORDS.search(text):
+        return "RETREAT"
+    return "CONCEDE"
 
 
 def negatives_path() -> Path:
@@ -150,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic-weight", type=float, default=0.1)
     parser.add_argument("--syntax-weight", type=float, default=SYNTAX_WEIGHT,
                         help="weight of the parse-feature block (0: text only, no parse)")
-    parser.add_argument("--version", default="typer-2026.11-3", help="version stamp")
+    parser.add_argument("--version", default="typer-2026.11-4", help="version stamp")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = training_rows(find_gold_dir(args.gold), args.synthetic_weight)
