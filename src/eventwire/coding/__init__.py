@@ -80,8 +80,8 @@ def code_document(doc: Doc, document: Document, resources: CodingResources,
     if resources.typer is not None:
         from eventwire.coding.fusion import apply_typer, typer_only_events
 
-        per_sentence = (apply_typer(resources.typer, per_sentence, sentences, resources.lexicon)
-                        if per_sentence else [])
+        per_sentence = (apply_typer(resources.typer, per_sentence, sentences, resources.lexicon,
+                                    document.text) if per_sentence else [])
         per_sentence += typer_only_events(resources.typer, uncoded, document, resources,
                                           memory, on_date)
         per_sentence.sort(key=lambda item: item[0])

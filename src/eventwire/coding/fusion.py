@@ -36,27 +36,25 @@ def load_typer_if_available(path: str | None) -> Any | None:
 
 
 def apply_typer(typer: Any, per_sentence: list[tuple[int, list[Event]]],
-                sentences: list[Span], lexicon: Any) -> list[tuple[int, list[Event]]]:
+                sentences: list[Span], lexicon: Any, story: str
+                ) -> list[tuple[int, list[Event]]]:
     """Re-score (and where the typer is sure, re-type or drop) each sentence's events.
 
     In sentences with negation, denial or modality markers the typer only re-scores: it cannot
-    see that "denied that the army had agreed" is not an agreement.
+    see that "denied that the army had agreed" is not an agreement. ``story`` is the document's
+    text, the context the crime/disaster filter reads for a re-typed event.
     """
     probabilities = typer.predict_spans([sentences[index] for index, _ in per_sentence])
     fused: list[tuple[int, list[Event]]] = []
-    story = ""  # Doc.text joins every token: read once, and only when a re-typed event needs it
     for (index, events), proba in zip(per_sentence, probabilities):
         open_sentence = len(events) == 1 and _open_to_typer(sentences[index], lexicon)
         kept = []
         for event in events:
             new = fuse_event(event, proba, open_sentence and not _specific_trigger(event))
-            if new is not None and new.event_type != event.event_type:
-                # a re-typed event meets the crime/disaster filter its rule event already
-                # passed ("gunmen killed three men in what police called a turf war")
-                story = story or sentences[index].doc.text
-                if is_non_political(new, story):
-                    continue
-            if new is not None:
+            # a re-typed event meets the crime/disaster filter its rule event already passed
+            # ("gunmen killed three men in what police called a turf war")
+            if new is not None and (new.event_type == event.event_type
+                                    or not is_non_political(new, story)):
                 kept.append(new)
         if kept:
             fused.append((index, kept))
