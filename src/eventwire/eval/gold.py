@@ -174,11 +174,17 @@ def _is_pronoun(word: str) -> bool:
     return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
+def _getter(value: Any) -> Callable[..., Any]:
+    """``get(key, default=None)`` that reads an Event/Actor record and a contract dict alike."""
+    return value.get if isinstance(value, Mapping) else (
+        lambda k, d=None: getattr(value, k, d))
+
+
 def _pronoun_id(value: Any) -> str | None:
     """The actor id behind a resolved pronoun argument, None for anything else."""
     if value is None or isinstance(value, str):
         return None
-    get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
+    get = _getter(value)
     return get("id") if _is_pronoun((get("text") or "").strip()) else None
 
 
@@ -191,7 +197,7 @@ def _text_of(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         return value
-    get = value.get if isinstance(value, Mapping) else (lambda k: getattr(value, k, None))
+    get = _getter(value)
     text, name = get("text"), get("name")
     word = (text or "").strip()
     if name and _is_pronoun(word):
@@ -203,7 +209,7 @@ def as_prediction(event: Any) -> Prediction:
     """Read an Event record, a contract dict or a Prediction into a :class:`Prediction`."""
     if isinstance(event, Prediction):
         return event
-    get = event.get if isinstance(event, Mapping) else (lambda k, d=None: getattr(event, k, d))
+    get = _getter(event)
     acled = get("acled")
     sub = acled.get("sub_event_type") if isinstance(acled, Mapping) else \
         getattr(acled, "sub_event_type", None)
