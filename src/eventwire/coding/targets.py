@@ -144,7 +144,8 @@ def located_people(part: Participant) -> Participant:
             last = _place_phrase(preps[0]) if preps and preps[0].i <= clause.i + 1 else None
     if last is None:
         return part
-    text = part.actor.text + doc.text[token.idx + len(token.text):last.idx + len(last)]
+    # the words after the noun, read from their span: Doc.text would join the whole document
+    text = part.actor.text + token.whitespace_ + doc[token.i + 1:last.i + 1].text
     if len(text.split()) > MAX_PEOPLE_TOKENS:
         return part
     return replace(part, actor=replace(part.actor, text=text))
